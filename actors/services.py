@@ -1,0 +1,99 @@
+"""Writes to organisations and the people who act for them."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.access import Action
+from core.services import apply_changes, ensure_allowed, record
+
+from .choices import VerificationStatus
+from .models import Organisation
+
+ORGANISATION_EDITABLE = {
+    "name",
+    "kind",
+    "territory",
+    "website",
+    "description",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+}
+# What only administrators change once an organisation exists: its identity.
+ORGANISATION_IDENTITY = {"sector", "identifier_scheme", "identifier", "country"}
+
+
+@transaction.atomic
+def organisation_create(
+    *,
+    actor,
+    name: str,
+    sector: str,
+    kind: str,
+    identifier_scheme: str,
+    identifier: str,
+    country: str,
+    territory: str,
+    website: str = "",
+    description: str = "",
+    contact_name: str = "",
+    contact_email: str = "",
+    contact_phone: str = "",
+    internal_notes: str = "",
+) -> Organisation:
+    """Register an organisation. It starts unverified, whoever registers it."""
+    organisation = Organisation(
+        name=name,
+        sector=sector,
+        kind=kind,
+        identifier_scheme=identifier_scheme,
+        identifier=identifier,
+        country=country,
+        territory=territory,
+        website=website,
+        description=description,
+        contact_name=contact_name,
+        contact_email=contact_email,
+        contact_phone=contact_phone,
+        internal_notes=internal_notes,
+    )
+    return record(organisation, actor=actor)
+
+
+@transaction.atomic
+def organisation_update(*, actor, organisation: Organisation, **changes) -> Organisation:
+    ensure_allowed(actor, organisation)
+    editable = set(ORGANISATION_EDITABLE)
+    if actor is None or actor.is_superuser:
+        editable |= ORGANISATION_IDENTITY | {"internal_notes"}
+    elif actor.is_coordinator:
+        editable |= {"internal_notes"}
+    try:
+        changed = apply_changes(organisation, changes, editable)
+    except ValueError as error:
+        raise PermissionDenied(_("You may not change these fields.")) from error
+    if changed:
+        record(organisation, actor=actor)
+    return organisation
+
+
+@transaction.atomic
+def organisation_set_verification(
+    *, actor, organisation: Organisation, status: str, note: str = ""
+) -> Organisation:
+    """A coordinator (or an administrator) verifies or rejects a self-registered organisation."""
+    ensure_allowed(actor, organisation, Action.VERIFY)
+    if status not in VerificationStatus.values:
+        raise ValidationError(_("Unknown verification status."))
+    if status == VerificationStatus.VERIFIED:
+        organisation.verified_at = timezone.now()
+        organisation.verified_by = actor if actor is not None and actor.is_authenticated else None
+    else:
+        organisation.verified_at = None
+        organisation.verified_by = None
+    organisation.verification_status = status
+    if note:
+        organisation.internal_notes = "\n".join(filter(None, [organisation.internal_notes, note]))
+    return record(organisation, actor=actor)

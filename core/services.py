@@ -1,0 +1,47 @@
+"""Helpers shared by every app's services."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from .access import Action
+
+
+def record(instance, *, actor, fields: set[str] | None = None):
+    """Validate and save ``instance``, crediting ``actor`` in its history."""
+    instance.full_clean()
+    if actor is not None and getattr(actor, "is_authenticated", False):
+        instance._history_user = actor
+    if fields is None:
+        instance.save()
+    else:
+        instance.save(update_fields=[*fields, *_auto_now_fields(instance)])
+    return instance
+
+
+def _auto_now_fields(instance):
+    return [f.name for f in instance._meta.concrete_fields if getattr(f, "auto_now", False)]
+
+
+def ensure_allowed(actor, instance, action: str = Action.CHANGE):
+    """Refuse when ``actor`` may not act on ``instance``. ``None`` is the system itself
+    (management commands and background tasks)."""
+    if actor is None:
+        return
+    model = type(instance)
+    if not model._default_manager.restrict(actor, action).filter(pk=instance.pk).exists():
+        raise PermissionDenied(_("You may not change this %(object)s.") % {
+            "object": model._meta.verbose_name
+        })
+
+
+def apply_changes(instance, changes: dict, editable: set[str]) -> set[str]:
+    """Set the allowed ``changes`` on ``instance`` and return the names of fields that changed."""
+    unknown = set(changes) - editable
+    if unknown:
+        raise ValueError(f"Not editable here: {', '.join(sorted(unknown))}")
+    changed = set()
+    for name, value in changes.items():
+        if getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changed.add(name)
+    return changed

@@ -1,0 +1,90 @@
+"""Writes to strategies, goals, indicators and measurements."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from actors.models import Organisation
+from core.access import body_id, is_admin
+from core.services import apply_changes, ensure_allowed, record
+
+from .models import Goal, Indicator, Measurement, SafetyStrategy
+
+
+def _ensure_owner(*, actor, owner: Organisation):
+    if not owner.is_public_body:
+        raise ValidationError({"owner": _("A local safety strategy belongs to a public body.")})
+    if actor is not None and not is_admin(actor) and body_id(actor) != owner.pk:
+        raise PermissionDenied(_("You may only write the strategy of your own body."))
+
+
+@transaction.atomic
+def strategy_create(*, actor, owner: Organisation, title: str, territory: str, starts_on,
+                    ends_on=None, summary: str = "") -> SafetyStrategy:
+    _ensure_owner(actor=actor, owner=owner)
+    strategy = SafetyStrategy(owner=owner, title=title, territory=territory,
+                              starts_on=starts_on, ends_on=ends_on, summary=summary)
+    return record(strategy, actor=actor)
+
+
+@transaction.atomic
+def strategy_update(*, actor, strategy: SafetyStrategy, **changes) -> SafetyStrategy:
+    ensure_allowed(actor, strategy)
+    if apply_changes(strategy, changes, {"title", "territory", "starts_on", "ends_on", "summary"}):
+        record(strategy, actor=actor)
+    return strategy
+
+
+@transaction.atomic
+def goal_create(*, actor, strategy: SafetyStrategy, title: str, area: str, horizon: str,
+                territory: str, priority: int = 2, description: str = "",
+                community_groups=()) -> Goal:
+    ensure_allowed(actor, strategy)
+    goal = Goal(strategy=strategy, title=title, area=area, horizon=horizon, territory=territory,
+                priority=priority, description=description)
+    record(goal, actor=actor)
+    if community_groups:
+        goal.community_groups.set(community_groups)
+    return goal
+
+
+@transaction.atomic
+def goal_update(*, actor, goal: Goal, community_groups=None, **changes) -> Goal:
+    ensure_allowed(actor, goal)
+    editable = {"title", "area", "horizon", "territory", "priority", "description"}
+    if apply_changes(goal, changes, editable):
+        record(goal, actor=actor)
+    if community_groups is not None:
+        goal.community_groups.set(community_groups)
+    return goal
+
+
+@transaction.atomic
+def indicator_create(*, actor, goal: Goal, name: str, unit: str, baseline, baseline_on, target,
+                     target_on=None, direction: str = "increase") -> Indicator:
+    ensure_allowed(actor, goal)
+    indicator = Indicator(goal=goal, name=name, unit=unit, baseline=baseline,
+                          baseline_on=baseline_on, target=target, target_on=target_on,
+                          direction=direction)
+    return record(indicator, actor=actor)
+
+
+@transaction.atomic
+def indicator_update(*, actor, indicator: Indicator, **changes) -> Indicator:
+    ensure_allowed(actor, indicator)
+    editable = {"name", "unit", "baseline", "baseline_on", "target", "target_on", "direction"}
+    if apply_changes(indicator, changes, editable):
+        record(indicator, actor=actor)
+    return indicator
+
+
+@transaction.atomic
+def measurement_record(*, actor, indicator: Indicator, measured_on, value,
+                       note: str = "") -> Measurement:
+    ensure_allowed(actor, indicator)
+    if measured_on < indicator.baseline_on:
+        raise ValidationError(
+            {"measured_on": _("A measurement cannot predate the indicator's baseline.")}
+        )
+    measurement = Measurement(indicator=indicator, measured_on=measured_on, value=value, note=note)
+    return record(measurement, actor=actor)

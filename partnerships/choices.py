@@ -1,0 +1,79 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from actors.choices import Sector
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    NEGOTIATION = "negotiation", _("In negotiation")
+    ACTIVE = "active", _("Active")
+    SUSPENDED = "suspended", _("Suspended")
+    CONCLUDED = "concluded", _("Concluded")
+    TERMINATED = "terminated", _("Terminated")
+
+
+# The lifecycle: draft -> negotiation -> active -> (suspended <-> active) -> concluded | terminated
+TRANSITIONS = {
+    Status.DRAFT: {Status.NEGOTIATION, Status.TERMINATED},
+    Status.NEGOTIATION: {Status.DRAFT, Status.ACTIVE, Status.TERMINATED},
+    Status.ACTIVE: {Status.SUSPENDED, Status.CONCLUDED, Status.TERMINATED},
+    Status.SUSPENDED: {Status.ACTIVE, Status.CONCLUDED, Status.TERMINATED},
+    Status.CONCLUDED: set(),
+    Status.TERMINATED: set(),
+}
+
+# Statuses anyone may read; drafts and negotiations stay with their lead body and parties.
+PUBLISHED_STATUSES = [Status.ACTIVE, Status.SUSPENDED, Status.CONCLUDED, Status.TERMINATED]
+# The public transparency pages show what is in force.
+PUBLIC_PAGE_STATUSES = [Status.ACTIVE]
+# A partnership in these statuses can no longer be edited.
+CLOSED_STATUSES = [Status.CONCLUDED, Status.TERMINATED]
+
+
+class Role(models.TextChoices):
+    LEAD_AUTHORITY = "lead_authority", _("Lead authority")
+    REGULATORY_AUTHORITY = "regulatory_authority", _("Police or regulatory authority")
+    CO_FUNDER = "co_funder", _("Co-funder")
+    OPERATIONAL_PARTNER = "operational_partner", _("Operational partner")
+    SERVICE_PROVIDER = "service_provider", _("Service provider")
+    DATA_PROVIDER = "data_provider", _("Data provider")
+    EXPERT_ADVISER = "expert_adviser", _("Expert adviser")
+    FACILITATOR = "facilitator", _("Facilitator")
+    EVALUATOR = "evaluator", _("Evaluator")
+
+
+# Roles that carry public powers and responsibilities: the manifesto's "without challenging
+# respective responsibilities". Every other role is open to every sector.
+ROLE_SECTORS = {
+    Role.LEAD_AUTHORITY: {Sector.PUBLIC},
+    Role.REGULATORY_AUTHORITY: {Sector.PUBLIC},
+    Role.FACILITATOR: {Sector.PUBLIC, Sector.INTERMEDIARY},
+}
+RESERVED_TO_PUBLIC = [role for role, sectors in ROLE_SECTORS.items() if sectors == {Sector.PUBLIC}]
+
+
+class ContributionKind(models.TextChoices):
+    FINANCIAL = "financial", _("Financial")
+    HUMAN_RESOURCES = "human_resources", _("Human resources")
+    EXPERTISE = "expertise", _("Expertise")
+    IN_KIND = "in_kind", _("In kind")
+    DATA = "data", _("Data")
+
+
+class RuleCategory(models.TextChoices):
+    GOVERNANCE = "governance", _("Governance and decision-making")
+    DATA_PROTECTION = "data_protection", _("Data sharing and confidentiality")
+    CONFLICT_OF_INTEREST = "conflict_of_interest", _("Conflict of interest")
+    FUNDING = "funding", _("Funding")
+    EVALUATION = "evaluation", _("Evaluation and reporting")
+    EXIT = "exit", _("Termination and exit")
+    TRANSPARENCY = "transparency", _("Transparency")
+
+
+REQUIRED_RULE_CATEGORIES = [
+    RuleCategory.GOVERNANCE,
+    RuleCategory.DATA_PROTECTION,
+    RuleCategory.CONFLICT_OF_INTEREST,
+    RuleCategory.EXIT,
+]

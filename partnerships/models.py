@@ -1,0 +1,274 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.access import Action, body_id, is_admin, is_staff_reader
+
+from .choices import CLOSED_STATUSES, PUBLISHED_STATUSES, ContributionKind, Role, RuleCategory, Status
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def restrict(self, user, action: str = Action.VIEW):
+        """Published partnerships for all; drafts for their lead body, parties and admins."""
+        if is_admin(user):
+            return self
+        body = body_id(user)
+        if action == Action.VIEW:
+            visible = models.Q(status__in=PUBLISHED_STATUSES)
+            if not is_staff_reader(user) and not (user and user.is_authenticated):
+                return self.filter(visible)
+            if body is not None:
+                visible |= models.Q(lead_body_id=body)
+            if user.is_authenticated and user.organisation_id:
+                visible |= models.Q(
+                    pk__in=Party.objects.filter(organisation_id=user.organisation_id).values(
+                        "partnership_id"
+                    )
+                )
+            return self.filter(visible)
+        if body is None:
+            return self.none()
+        return self.filter(lead_body_id=body)
+
+    def published(self):
+        return self.filter(status__in=PUBLISHED_STATUSES)
+
+
+class Partnership(models.Model):
+    """An agreement between public and private actors around shared safety goals."""
+
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    lead_body = models.ForeignKey(
+        "actors.Organisation",
+        verbose_name=_("lead public body"),
+        on_delete=models.PROTECT,
+        related_name="led_partnerships",
+    )
+    territory = models.CharField(_("territory"), max_length=120)
+    goals = models.ManyToManyField(
+        "goals.Goal", verbose_name=_("goals"), blank=True, related_name="partnerships"
+    )
+    community_groups = models.ManyToManyField(
+        "goals.CommunityGroup",
+        verbose_name=_("community groups served"),
+        blank=True,
+        related_name="partnerships",
+    )
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    next_review_on = models.DateField(_("next review on"), null=True, blank=True)
+    activated_at = models.DateTimeField(_("activated at"), null=True, blank=True, editable=False)
+    # Confidential: never shown outside the lead body.
+    internal_notes = models.TextField(_("internal notes"), blank=True)
+    created_by = models.ForeignKey(
+        "actors.User",
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[goals, community_groups])
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=Status.values), name="partnership_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(starts_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="partnership_ends_after_start",
+                violation_error_message=_("A partnership cannot end before it starts."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-created_at"]),
+            models.Index(fields=["lead_body", "status"]),
+            models.Index(fields=["next_review_on"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("partnerships:partnership_detail", args=[self.pk])
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED_STATUSES
+
+
+class RestrictedByPartnershipQuerySet(models.QuerySet):
+    partnership_path = "partnership"
+
+    def restrict(self, user, action: str = Action.VIEW):
+        partnerships = Partnership.objects.restrict(user, action)
+        return self.filter(**{f"{self.partnership_path}__in": partnerships})
+
+
+class Party(models.Model):
+    """An organisation's place in a partnership: its role and written responsibilities."""
+
+    partnership = models.ForeignKey(
+        Partnership,
+        verbose_name=_("partnership"),
+        on_delete=models.CASCADE,
+        related_name="parties",
+    )
+    organisation = models.ForeignKey(
+        "actors.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="parties",
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    responsibilities = models.TextField(
+        _("responsibilities"), help_text=_("What this party undertakes to do, in plain words.")
+    )
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = RestrictedByPartnershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering = ["partnership_id", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "organisation", "role"],
+                name="party_role_once",
+                violation_error_message=_("This organisation already holds this role here."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role__in=Role.values), name="party_role_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(responsibilities=""),
+                name="party_responsibilities_written",
+                violation_error_message=_("Write down this party's responsibilities."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} — {self.get_role_display()}"
+
+    def get_absolute_url(self):
+        return self.partnership.get_absolute_url() + f"#party-{self.pk}"
+
+    def clean(self):
+        from .policies import party_problems
+
+        if self.organisation_id and self.role:
+            problems = party_problems(organisation=self.organisation, role=self.role)
+            if problems:
+                raise ValidationError(problems)
+
+
+class ContributionQuerySet(RestrictedByPartnershipQuerySet):
+    partnership_path = "party__partnership"
+
+
+class Contribution(models.Model):
+    """What a party brings: money, people's time, expertise, things or data."""
+
+    party = models.ForeignKey(
+        Party, verbose_name=_("party"), on_delete=models.CASCADE, related_name="contributions"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=ContributionKind.choices)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    amount = models.DecimalField(
+        _("amount"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    currency = models.CharField(_("currency"), max_length=3, blank=True)
+    person_days = models.DecimalField(
+        _("person-days"), max_digits=9, decimal_places=1, null=True, blank=True
+    )
+
+    history = HistoricalRecords()
+    objects = ContributionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
+        ordering = ["party_id", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=ContributionKind.values),
+                name="contribution_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind=ContributionKind.FINANCIAL)
+                | (models.Q(amount__gt=0) & ~models.Q(currency="")),
+                name="contribution_financial_has_amount",
+                violation_error_message=_(
+                    "A financial contribution needs a positive amount and a currency."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind=ContributionKind.HUMAN_RESOURCES)
+                | models.Q(person_days__gt=0),
+                name="contribution_human_resources_has_days",
+                violation_error_message=_(
+                    "A human-resources contribution needs a positive number of person-days."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__isnull=True) | models.Q(amount__gte=0),
+                name="contribution_amount_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.description or self.party}"
+
+
+class Rule(models.Model):
+    """A clause of the agreement, by category: the partnership's explicit rules."""
+
+    partnership = models.ForeignKey(
+        Partnership, verbose_name=_("partnership"), on_delete=models.CASCADE, related_name="rules"
+    )
+    category = models.CharField(_("category"), max_length=30, choices=RuleCategory.choices)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"))
+
+    history = HistoricalRecords()
+    objects = RestrictedByPartnershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rule")
+        verbose_name_plural = _("rules")
+        ordering = ["partnership_id", "category", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(category__in=RuleCategory.values), name="rule_category_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(text=""),
+                name="rule_text_written",
+                violation_error_message=_("A rule needs its text."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_category_display()}: {self.title}"
+
+    def get_absolute_url(self):
+        return self.partnership.get_absolute_url() + f"#rule-{self.pk}"

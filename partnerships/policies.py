@@ -1,0 +1,75 @@
+"""The manifesto's rules for partnerships, as plain checks that return what is missing.
+
+Services call these before every write, and model ``clean()`` calls the per-row ones so that
+the admin and every form give the same messages.
+"""
+
+from django.utils.translation import gettext as _
+
+from actors.choices import Sector, VerificationStatus
+
+from .choices import REQUIRED_RULE_CATEGORIES, ROLE_SECTORS, TRANSITIONS, Role, RuleCategory, Status
+
+
+def party_problems(*, organisation, role: str) -> dict[str, str]:
+    """Why ``organisation`` cannot hold ``role`` in a partnership, by field (empty when it can)."""
+    problems = {}
+    if organisation.verification_status != VerificationStatus.VERIFIED:
+        problems["organisation"] = (
+            _("%(name)s is not a verified organisation: a coordinator must verify it before it "
+              "can become a party.") % {"name": organisation.name}
+        )
+    allowed = ROLE_SECTORS.get(role)
+    if allowed and organisation.sector not in allowed:
+        if allowed == {Sector.PUBLIC}:
+            problems["role"] = _(
+                "The role “%(role)s” is reserved to public bodies; %(name)s is not one."
+            ) % {"role": Role(role).label, "name": organisation.name}
+        else:
+            problems["role"] = (
+                _("The role “%(role)s” is open to public bodies and intermediaries only; "
+                  "%(name)s is a private firm.")
+                % {"role": Role(role).label, "name": organisation.name}
+            )
+    return problems
+
+
+def transition_problem(*, current: str, target: str) -> str | None:
+    if target not in Status.values:
+        return _("Unknown status “%(status)s”.") % {"status": target}
+    if target not in TRANSITIONS[Status(current)]:
+        return _("A partnership cannot go from “%(current)s” to “%(target)s”.") % {
+            "current": Status(current).label,
+            "target": Status(target).label,
+        }
+    return None
+
+
+def activation_problems(partnership) -> list[str]:
+    """What a partnership lacks before it may become active."""
+    problems = []
+    parties = list(partnership.parties.select_related("organisation"))
+    sectors = {party.organisation.sector for party in parties}
+    if Sector.PUBLIC not in sectors:
+        problems.append(_("Add at least one public body as a party."))
+    if Sector.PRIVATE not in sectors:
+        problems.append(_("Add at least one private-sector party."))
+    for party in parties:
+        problems.extend(party_problems(organisation=party.organisation, role=party.role).values())
+    present = set(partnership.rules.values_list("category", flat=True))
+    missing = [RuleCategory(c).label for c in REQUIRED_RULE_CATEGORIES if c not in present]
+    if missing:
+        problems.append(
+            _("Add the missing rules: %(categories)s.") % {"categories": ", ".join(missing)}
+        )
+    groups = list(partnership.community_groups.all())
+    if not groups:
+        problems.append(_("Name the community groups this partnership serves."))
+    elif all(group.partners_customers for group in groups):
+        problems.append(
+            _("The partnership serves only the private partners' own customers: name at least "
+              "one group of the wider community (residents, young people, commuters...).")
+        )
+    if not partnership.lead_body.is_public_body:
+        problems.append(_("The lead body must be a public body."))
+    return problems

@@ -1,0 +1,268 @@
+"""Every write to partnerships, their parties, contributions and rules goes through here,
+whatever the entry point (admin, pages, API, commands), so the manifesto's rules always apply."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actors.models import Organisation
+from core.access import Action, body_id, is_admin
+from core.services import apply_changes, ensure_allowed, record
+
+from .choices import Status
+from .models import Contribution, Partnership, Party, Rule
+from .policies import activation_problems, party_problems, transition_problem
+
+PARTNERSHIP_EDITABLE = {
+    "title",
+    "summary",
+    "territory",
+    "starts_on",
+    "ends_on",
+    "next_review_on",
+    "internal_notes",
+}
+
+
+def _ensure_open(partnership: Partnership):
+    if partnership.is_closed:
+        raise ValidationError(
+            _("This partnership is %(status)s and can no longer be changed.")
+            % {"status": partnership.get_status_display().lower()}
+        )
+
+
+def _ensure_lead_body(*, actor, lead_body: Organisation):
+    if not lead_body.is_public_body:
+        raise ValidationError({"lead_body": _("The lead body must be a public body.")})
+    if actor is not None and not is_admin(actor) and body_id(actor) != lead_body.pk:
+        raise PermissionDenied(_("You may only register partnerships led by your own body."))
+
+
+@transaction.atomic
+def partnership_create(
+    *,
+    actor,
+    lead_body: Organisation,
+    title: str,
+    territory: str,
+    summary: str = "",
+    starts_on=None,
+    ends_on=None,
+    next_review_on=None,
+    internal_notes: str = "",
+    goals=(),
+    community_groups=(),
+) -> Partnership:
+    _ensure_lead_body(actor=actor, lead_body=lead_body)
+    partnership = Partnership(
+        lead_body=lead_body,
+        title=title,
+        territory=territory,
+        summary=summary,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        next_review_on=next_review_on,
+        internal_notes=internal_notes,
+        created_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    record(partnership, actor=actor)
+    if goals:
+        partnership.goals.set(goals)
+    if community_groups:
+        partnership.community_groups.set(community_groups)
+    return partnership
+
+
+@transaction.atomic
+def partnership_update(
+    *, actor, partnership: Partnership, goals=None, community_groups=None, **changes
+) -> Partnership:
+    ensure_allowed(actor, partnership)
+    _ensure_open(partnership)
+    changed = apply_changes(partnership, changes, PARTNERSHIP_EDITABLE)
+    if changed:
+        record(partnership, actor=actor, fields=changed)
+    if goals is not None:
+        partnership.goals.set(goals)
+    if community_groups is not None:
+        partnership.community_groups.set(community_groups)
+        if partnership.status == Status.ACTIVE:
+            _refuse_if_not_activatable(partnership)
+    return partnership
+
+
+def _refuse_if_not_activatable(partnership: Partnership):
+    problems = activation_problems(partnership)
+    if problems:
+        raise ValidationError(problems)
+
+
+@transaction.atomic
+def partnership_transition(*, actor, partnership: Partnership, status: str) -> Partnership:
+    """Move a partnership along its lifecycle; activation checks the manifesto's rules."""
+    ensure_allowed(actor, partnership)
+    partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
+    problem = transition_problem(current=partnership.status, target=status)
+    if problem:
+        raise ValidationError(problem)
+    if status == Status.ACTIVE:
+        problems = activation_problems(partnership)
+        if problems:
+            raise ValidationError(
+                [_("This partnership cannot become active yet.")] + problems
+            )
+        if partnership.activated_at is None:
+            partnership.activated_at = timezone.now()
+    partnership.status = status
+    record(partnership, actor=actor, fields={"status", "activated_at"})
+    return partnership
+
+
+@transaction.atomic
+def partnership_delete(*, actor, partnership: Partnership) -> None:
+    ensure_allowed(actor, partnership, Action.DELETE)
+    if partnership.status != Status.DRAFT:
+        raise ValidationError(
+            _("Only drafts can be deleted; terminate or conclude the partnership instead.")
+        )
+    if actor is not None and actor.is_authenticated:
+        partnership._history_user = actor
+    partnership.delete()
+
+
+def _ensure_party_allowed(*, organisation: Organisation, role: str):
+    problems = party_problems(organisation=organisation, role=role)
+    if problems:
+        raise ValidationError(problems)
+
+
+def _ensure_still_activatable(partnership: Partnership):
+    """A live partnership may not lose what made it lawful to activate."""
+    if partnership.status in (Status.ACTIVE, Status.SUSPENDED):
+        problems = activation_problems(partnership)
+        if problems:
+            raise ValidationError(
+                [_("This change would leave the active partnership without what it needs.")]
+                + problems
+            )
+
+
+@transaction.atomic
+def party_add(
+    *,
+    actor,
+    partnership: Partnership,
+    organisation: Organisation,
+    role: str,
+    responsibilities: str,
+    joined_on=None,
+    contributions=(),
+) -> Party:
+    ensure_allowed(actor, partnership)
+    _ensure_open(partnership)
+    _ensure_party_allowed(organisation=organisation, role=role)
+    party = record(
+        Party(
+            partnership=partnership,
+            organisation=organisation,
+            role=role,
+            responsibilities=responsibilities,
+            joined_on=joined_on,
+        ),
+        actor=actor,
+    )
+    for contribution in contributions:
+        contribution_add(actor=actor, party=party, **contribution)
+    return party
+
+
+@transaction.atomic
+def party_update(*, actor, party: Party, **changes) -> Party:
+    ensure_allowed(actor, party.partnership)
+    _ensure_open(party.partnership)
+    changed = apply_changes(party, changes, {"organisation", "role", "responsibilities", "joined_on"})
+    if {"organisation", "role"} & changed:
+        _ensure_party_allowed(organisation=party.organisation, role=party.role)
+    if changed:
+        record(party, actor=actor, fields=changed)
+        _ensure_still_activatable(party.partnership)
+    return party
+
+
+@transaction.atomic
+def party_remove(*, actor, party: Party) -> None:
+    partnership = party.partnership
+    ensure_allowed(actor, partnership)
+    _ensure_open(partnership)
+    if actor is not None and actor.is_authenticated:
+        party._history_user = actor
+        for contribution in party.contributions.all():
+            contribution._history_user = actor
+    party.delete()
+    _ensure_still_activatable(partnership)
+
+
+CONTRIBUTION_FIELDS = {"kind", "description", "amount", "currency", "person_days"}
+
+
+@transaction.atomic
+def contribution_add(*, actor, party: Party, kind: str, **fields) -> Contribution:
+    ensure_allowed(actor, party.partnership)
+    _ensure_open(party.partnership)
+    contribution = Contribution(party=party, kind=kind)
+    apply_changes(contribution, fields, CONTRIBUTION_FIELDS - {"kind"})
+    contribution.currency = (contribution.currency or "").upper()
+    return record(contribution, actor=actor)
+
+
+@transaction.atomic
+def contribution_update(*, actor, contribution: Contribution, **changes) -> Contribution:
+    ensure_allowed(actor, contribution.party.partnership)
+    _ensure_open(contribution.party.partnership)
+    changed = apply_changes(contribution, changes, CONTRIBUTION_FIELDS)
+    if changed:
+        contribution.currency = (contribution.currency or "").upper()
+        record(contribution, actor=actor)
+    return contribution
+
+
+@transaction.atomic
+def contribution_remove(*, actor, contribution: Contribution) -> None:
+    ensure_allowed(actor, contribution.party.partnership)
+    _ensure_open(contribution.party.partnership)
+    if actor is not None and actor.is_authenticated:
+        contribution._history_user = actor
+    contribution.delete()
+
+
+@transaction.atomic
+def rule_add(*, actor, partnership: Partnership, category: str, title: str, text: str) -> Rule:
+    ensure_allowed(actor, partnership)
+    _ensure_open(partnership)
+    return record(
+        Rule(partnership=partnership, category=category, title=title, text=text), actor=actor
+    )
+
+
+@transaction.atomic
+def rule_update(*, actor, rule: Rule, **changes) -> Rule:
+    ensure_allowed(actor, rule.partnership)
+    _ensure_open(rule.partnership)
+    changed = apply_changes(rule, changes, {"category", "title", "text"})
+    if changed:
+        record(rule, actor=actor, fields=changed)
+        _ensure_still_activatable(rule.partnership)
+    return rule
+
+
+@transaction.atomic
+def rule_remove(*, actor, rule: Rule) -> None:
+    partnership = rule.partnership
+    ensure_allowed(actor, partnership)
+    _ensure_open(partnership)
+    if actor is not None and actor.is_authenticated:
+        rule._history_user = actor
+    rule.delete()
+    _ensure_still_activatable(partnership)
