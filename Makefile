@@ -16,13 +16,11 @@ venv: $(VENV)/.installed
 ## run: install, migrate, load the demo data and serve the app on http://127.0.0.1:8000/
 run: venv
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py compilemessages --ignore=.venv -v 0
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST)
 
 ## test: install the test dependencies and run the whole suite
 test: venv
-	$(PY) manage.py compilemessages --ignore=.venv -v 0
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: venv

@@ -6,6 +6,7 @@ api_v1 = [
     path("", include("actors.api.urls")),
     path("", include("goals.api.urls")),
     path("", include("partnerships.api.urls")),
+    path("", include("calls.api.urls")),
 ]
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     path("organisations/", include("actors.urls")),
     path("goals/", include("goals.urls")),
     path("partnerships/", include("partnerships.urls")),
+    path("calls/", include("calls.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "actors",
     "goals",
     "partnerships",
+    "calls",
 ]
 
 MIDDLEWARE = [
