@@ -27,9 +27,8 @@ class OrganisationQuerySet(models.QuerySet):
             if user.is_authenticated and user.is_coordinator:
                 return self.exclude(sector=Sector.PUBLIC)
             return self.none()
-        if user.is_authenticated and user.organisation_id and user.function:
-            if user.is_coordinator or user.is_firm_representative:
-                return self.filter(pk=user.organisation_id)
+        if user.is_authenticated and (user.is_coordinator or user.is_firm_representative):
+            return self.filter(pk=user.organisation_id)
         return self.none()
 
     def public_bodies(self):
@@ -194,11 +193,9 @@ class User(AbstractUser):
 
     def clean(self):
         super().clean()
-        if self.function == Function.COORDINATOR and self.organisation_id:
-            if self.organisation.sector != Sector.PUBLIC:
-                raise ValidationError(
-                    {"function": _("Only staff of a public body can be coordinators.")}
-                )
+        coordinator = self.function == Function.COORDINATOR and self.organisation_id
+        if coordinator and self.organisation.sector != Sector.PUBLIC:
+            raise ValidationError({"function": _("Only staff of a public body can be coordinators.")})
         if self.function and not self.organisation_id:
             raise ValidationError(
                 {"organisation": _("A person with a function must belong to an organisation.")}

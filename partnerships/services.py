@@ -111,7 +111,7 @@ def partnership_transition(*, actor, partnership: Partnership, status: str) -> P
         problems = activation_problems(partnership)
         if problems:
             raise ValidationError(
-                [_("This partnership cannot become active yet.")] + problems
+                [_("This partnership cannot become active yet."), *problems]
             )
         if partnership.activated_at is None:
             partnership.activated_at = timezone.now()
@@ -144,8 +144,7 @@ def _ensure_still_activatable(partnership: Partnership):
         problems = activation_problems(partnership)
         if problems:
             raise ValidationError(
-                [_("This change would leave the active partnership without what it needs.")]
-                + problems
+                [_("This change would leave the active partnership without what it needs."), *problems]
             )
 
 

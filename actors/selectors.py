@@ -1,0 +1,11 @@
+from core.access import Action
+
+from .models import Organisation
+
+
+def organisation_list(*, user, action: str = Action.VIEW):
+    return Organisation.objects.restrict(user, action)
+
+
+def organisation_detail(*, user, action: str = Action.VIEW):
+    return Organisation.objects.restrict(user, action).select_related("verified_by")

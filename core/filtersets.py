@@ -1,0 +1,20 @@
+"""Shared pieces of the FilterSets that serve both the pages and the API."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from .search import text_search
+
+
+class RegistryFilterSet(django_filters.FilterSet):
+    """A FilterSet with a ``q`` free-text filter over ``search_fields``."""
+
+    search_fields: tuple[str, ...] = ()
+
+    q = django_filters.CharFilter(
+        method="filter_q", label=_("Search"), max_length=200,
+        help_text=_("Words to look for; every word must match."),
+    )
+
+    def filter_q(self, queryset, name, value):
+        return text_search(queryset, self.search_fields, value)

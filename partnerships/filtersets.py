@@ -1,0 +1,153 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from actors.choices import Sector
+from actors.models import Organisation
+from core.filtersets import RegistryFilterSet
+from goals.choices import Area, Horizon
+from goals.models import CommunityGroup, Goal
+
+from .choices import ContributionKind, Role, RuleCategory, Status
+from .models import Contribution, Partnership, Party, Rule
+
+
+class PartnershipFilterSet(RegistryFilterSet):
+    """Filters on partnerships; to-many filters use subqueries so rows are never duplicated."""
+
+    search_fields = ("title", "summary", "territory")
+
+    status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("Status"))
+    lead_body = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.public_bodies(), label=_("Lead body")
+    )
+    country = django_filters.CharFilter(
+        field_name="lead_body__country", lookup_expr="iexact", label=_("Country"), max_length=2
+    )
+    territory = django_filters.CharFilter(lookup_expr="iexact", label=_("Territory"), max_length=120)
+    goal = django_filters.ModelChoiceFilter(
+        queryset=Goal.objects.all(), method="filter_goal", label=_("Goal")
+    )
+    area = django_filters.MultipleChoiceFilter(
+        choices=Area.choices, method="filter_goal_area", label=_("Goal area")
+    )
+    horizon = django_filters.MultipleChoiceFilter(
+        choices=Horizon.choices, method="filter_goal_horizon", label=_("Goal horizon")
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.all(), method="filter_organisation", label=_("Party")
+    )
+    sector = django_filters.MultipleChoiceFilter(
+        choices=Sector.choices, method="filter_party_sector", label=_("Party sector")
+    )
+    role = django_filters.MultipleChoiceFilter(
+        choices=Role.choices, method="filter_role", label=_("Role")
+    )
+    contribution_kind = django_filters.MultipleChoiceFilter(
+        choices=ContributionKind.choices,
+        method="filter_contribution_kind",
+        label=_("Contribution kind"),
+    )
+    community_group = django_filters.ModelChoiceFilter(
+        queryset=CommunityGroup.objects.all(),
+        to_field_name="code",
+        method="filter_community_group",
+        label=_("Community group served"),
+    )
+    starts_on = django_filters.DateFromToRangeFilter(label=_("Starts between"))
+    ends_on = django_filters.DateFromToRangeFilter(label=_("Ends between"))
+    next_review_on = django_filters.DateFromToRangeFilter(label=_("Next review between"))
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("title", "title"),
+            ("starts_on", "starts_on"),
+            ("ends_on", "ends_on"),
+            ("next_review_on", "next_review_on"),
+            ("created_at", "created"),
+            ("id", "id"),
+        ),
+        label=_("Sort by"),
+    )
+
+    class Meta:
+        model = Partnership
+        fields = ["status", "lead_body"]
+
+    def _through(self, model_field, **conditions):
+        through = Partnership._meta.get_field(model_field).remote_field.through
+        return through.objects.filter(**conditions).values("partnership_id")
+
+    def filter_goal(self, queryset, name, value):
+        return queryset.filter(pk__in=self._through("goals", goal=value))
+
+    def filter_goal_area(self, queryset, name, value):
+        return queryset.filter(pk__in=self._through("goals", goal__area__in=value))
+
+    def filter_goal_horizon(self, queryset, name, value):
+        return queryset.filter(pk__in=self._through("goals", goal__horizon__in=value))
+
+    def filter_community_group(self, queryset, name, value):
+        return queryset.filter(pk__in=self._through("community_groups", communitygroup=value))
+
+    def _parties(self, **conditions):
+        return Party.objects.filter(**conditions).values("partnership_id")
+
+    def filter_organisation(self, queryset, name, value):
+        return queryset.filter(pk__in=self._parties(organisation=value))
+
+    def filter_party_sector(self, queryset, name, value):
+        return queryset.filter(pk__in=self._parties(organisation__sector__in=value))
+
+    def filter_role(self, queryset, name, value):
+        return queryset.filter(pk__in=self._parties(role__in=value))
+
+    def filter_contribution_kind(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=Contribution.objects.filter(kind__in=value).values("party__partnership_id")
+        )
+
+
+class PartyFilterSet(RegistryFilterSet):
+    search_fields = ("organisation__name", "responsibilities")
+
+    partnership = django_filters.ModelChoiceFilter(
+        queryset=Partnership.objects.all(), label=_("Partnership")
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.all(), label=_("Organisation")
+    )
+    role = django_filters.MultipleChoiceFilter(choices=Role.choices, label=_("Role"))
+    sector = django_filters.MultipleChoiceFilter(
+        field_name="organisation__sector", choices=Sector.choices, label=_("Sector")
+    )
+    status = django_filters.MultipleChoiceFilter(
+        field_name="partnership__status", choices=Status.choices, label=_("Partnership status")
+    )
+    contribution_kind = django_filters.MultipleChoiceFilter(
+        choices=ContributionKind.choices,
+        method="filter_contribution_kind",
+        label=_("Contribution kind"),
+    )
+
+    class Meta:
+        model = Party
+        fields = ["partnership", "organisation", "role"]
+
+    def filter_contribution_kind(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=Contribution.objects.filter(kind__in=value).values("party_id")
+        )
+
+
+class RuleFilterSet(RegistryFilterSet):
+    search_fields = ("title", "text")
+
+    partnership = django_filters.ModelChoiceFilter(
+        queryset=Partnership.objects.all(), label=_("Partnership")
+    )
+    category = django_filters.MultipleChoiceFilter(
+        choices=RuleCategory.choices, label=_("Category")
+    )
+
+    class Meta:
+        model = Rule
+        fields = ["partnership", "category"]
