@@ -1,0 +1,24 @@
+FROM python:3.12-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    DJANGO_SETTINGS_MODULE=efus_ppp.settings.production
+
+WORKDIR /app
+RUN useradd --system --create-home --uid 10001 registry
+COPY pyproject.toml README.md ./
+COPY efus_ppp ./efus_ppp
+COPY core ./core
+COPY actors ./actors
+COPY goals ./goals
+COPY partnerships ./partnerships
+COPY calls ./calls
+RUN pip install .
+COPY . .
+RUN DJANGO_SECRET_KEY=build-only-collectstatic-key-not-used-at-runtime-0123456789abcdef \
+    DJANGO_ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput \
+    && mkdir -p /app/media && chown registry /app/media
+USER registry
+EXPOSE 8000
+CMD ["gunicorn", "efus_ppp.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
