@@ -13,6 +13,16 @@ def _no_sign_in_lockouts(settings):
     settings.AXES_ENABLED = False
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttling and rate limits count in the cache, which may be a shared Redis."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def body(db):
     """The public body our coordinator works for."""
