@@ -251,3 +251,12 @@ class Measurement(models.Model):
 
     def __str__(self):
         return f"{self.indicator.name}: {self.value} ({self.measured_on})"
+
+    def clean(self):
+        # An indicator added on the same admin page is not saved yet, but its baseline is known.
+        has_indicator = self.indicator_id or Measurement.indicator.is_cached(self)
+        baseline_on = self.indicator.baseline_on if has_indicator else None
+        if baseline_on and self.measured_on and self.measured_on < baseline_on:
+            raise ValidationError(
+                {"measured_on": _("A measurement cannot predate the indicator's baseline.")}
+            )

@@ -82,9 +82,5 @@ def indicator_update(*, actor, indicator: Indicator, **changes) -> Indicator:
 def measurement_record(*, actor, indicator: Indicator, measured_on, value,
                        note: str = "") -> Measurement:
     ensure_allowed(actor, indicator)
-    if measured_on < indicator.baseline_on:
-        raise ValidationError(
-            {"measured_on": _("A measurement cannot predate the indicator's baseline.")}
-        )
     measurement = Measurement(indicator=indicator, measured_on=measured_on, value=value, note=note)
     return record(measurement, actor=actor)

@@ -4,11 +4,14 @@ Services call these before every write, and model ``clean()`` calls the per-row 
 the admin and every form give the same messages.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from actors.choices import Sector, VerificationStatus
 
 from .choices import REQUIRED_RULE_CATEGORIES, ROLE_SECTORS, TRANSITIONS, Role, RuleCategory, Status
+
+LIVE_STATUSES = (Status.ACTIVE, Status.SUSPENDED)
 
 
 def party_problems(*, organisation, role: str) -> dict[str, str]:
@@ -45,31 +48,60 @@ def transition_problem(*, current: str, target: str) -> str | None:
     return None
 
 
-def activation_problems(partnership) -> list[str]:
-    """What a partnership lacks before it may become active."""
+def party_mix_problems(organisations) -> list[str]:
+    """What a set of parties lacks: at least one public body and one private-sector partner."""
+    sectors = {organisation.sector for organisation in organisations}
     problems = []
-    parties = list(partnership.parties.select_related("organisation"))
-    sectors = {party.organisation.sector for party in parties}
     if Sector.PUBLIC not in sectors:
         problems.append(_("Add at least one public body as a party."))
     if Sector.PRIVATE not in sectors:
         problems.append(_("Add at least one private-sector party."))
-    for party in parties:
-        problems.extend(party_problems(organisation=party.organisation, role=party.role).values())
-    present = set(partnership.rules.values_list("category", flat=True))
+    return problems
+
+
+def missing_rule_problems(categories) -> list[str]:
+    """The rule categories an active partnership needs and ``categories`` lacks."""
+    present = set(categories)
     missing = [RuleCategory(c).label for c in REQUIRED_RULE_CATEGORIES if c not in present]
-    if missing:
-        problems.append(
-            _("Add the missing rules: %(categories)s.") % {"categories": ", ".join(missing)}
-        )
-    groups = list(partnership.community_groups.all())
+    if not missing:
+        return []
+    return [_("Add the missing rules: %(categories)s.") % {"categories": ", ".join(missing)}]
+
+
+def community_problems(groups) -> list[str]:
+    """Safety for the whole community, not only for the private partners' own customers."""
+    groups = list(groups)
     if not groups:
-        problems.append(_("Name the community groups this partnership serves."))
-    elif all(group.partners_customers for group in groups):
-        problems.append(
+        return [_("Name the community groups this partnership serves.")]
+    if all(group.partners_customers for group in groups):
+        return [
             _("The partnership serves only the private partners' own customers: name at least "
               "one group of the wider community (residents, young people, commuters...).")
-        )
+        ]
+    return []
+
+
+def activation_problems(partnership) -> list[str]:
+    """What a partnership lacks before it may become active."""
+    parties = list(partnership.parties.select_related("organisation"))
+    problems = party_mix_problems(party.organisation for party in parties)
+    for party in parties:
+        problems.extend(party_problems(organisation=party.organisation, role=party.role).values())
+    problems.extend(missing_rule_problems(partnership.rules.values_list("category", flat=True)))
+    problems.extend(community_problems(partnership.community_groups.all()))
     if not partnership.lead_body.is_public_body:
         problems.append(_("The lead body must be a public body."))
     return problems
+
+
+def is_live(partnership) -> bool:
+    """Active and suspended partnerships keep what made their activation lawful."""
+    return partnership.status in LIVE_STATUSES
+
+
+def refuse_live_gaps(problems: list[str]) -> None:
+    """Refuse a change that would leave a live partnership lacking what activation needs."""
+    if problems:
+        raise ValidationError(
+            [_("This change would leave the active partnership without what it needs."), *problems]
+        )

@@ -12,7 +12,13 @@ from core.services import apply_changes, ensure_allowed, record
 
 from .choices import Status
 from .models import Contribution, Partnership, Party, Rule
-from .policies import activation_problems, party_problems, transition_problem
+from .policies import (
+    activation_problems,
+    is_live,
+    party_problems,
+    refuse_live_gaps,
+    transition_problem,
+)
 
 PARTNERSHIP_EDITABLE = {
     "title",
@@ -88,15 +94,8 @@ def partnership_update(
         partnership.goals.set(goals)
     if community_groups is not None:
         partnership.community_groups.set(community_groups)
-        if partnership.status == Status.ACTIVE:
-            _refuse_if_not_activatable(partnership)
+        _ensure_still_activatable(partnership)
     return partnership
-
-
-def _refuse_if_not_activatable(partnership: Partnership):
-    problems = activation_problems(partnership)
-    if problems:
-        raise ValidationError(problems)
 
 
 @transaction.atomic
@@ -140,12 +139,8 @@ def _ensure_party_allowed(*, organisation: Organisation, role: str):
 
 def _ensure_still_activatable(partnership: Partnership):
     """A live partnership may not lose what made it lawful to activate."""
-    if partnership.status in (Status.ACTIVE, Status.SUSPENDED):
-        problems = activation_problems(partnership)
-        if problems:
-            raise ValidationError(
-                [_("This change would leave the active partnership without what it needs."), *problems]
-            )
+    if is_live(partnership):
+        refuse_live_gaps(activation_problems(partnership))
 
 
 @transaction.atomic
