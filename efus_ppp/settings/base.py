@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "goals",
     "partnerships",
     "calls",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -177,7 +178,26 @@ CELERY_BEAT_SCHEDULE = {
         "task": "partnerships.tasks.send_review_reminders",
         "schedule": 60 * 60 * 6,
     },
+    "deliver-due-notifications": {
+        "task": "notifications.tasks.deliver_due_notifications",
+        "schedule": 60 * 5,
+    },
+    "close-calls-at-deadline": {
+        "task": "calls.tasks.close_calls_at_deadline",
+        "schedule": 60,
+    },
+    "call-deadline-reminders": {
+        "task": "calls.tasks.send_call_deadline_reminders",
+        "schedule": 60 * 60,
+    },
 }
+# Links in e-mails point here; set it to the address users reach the registry at.
+REGISTRY_BASE_URL = env("REGISTRY_BASE_URL", default="http://127.0.0.1:8000")
+# Calls for partners: attachments, reminders and the public forms' throttle.
+CALLS_ATTACHMENT_MAX_BYTES = env.int("CALLS_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
+CALLS_DEADLINE_REMINDER_DAYS = env.int("CALLS_DEADLINE_REMINDER_DAYS", default=3)
+PARTNERSHIP_REVIEW_REMINDER_DAYS = env.int("PARTNERSHIP_REVIEW_REMINDER_DAYS", default=14)
+PUBLIC_FORM_THROTTLE = env("PUBLIC_FORM_THROTTLE", default="10/h")
 
 # Content Security Policy, with a per-request nonce for the few inline scripts.
 SECURE_CSP = {

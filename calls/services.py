@@ -1,0 +1,731 @@
+"""Every write to calls for partners, expressions of interest and firm registrations.
+
+Pages, API, admin and tasks all come through here, so the same rules and messages apply.
+Notifications are written to the outbox inside the same transaction as the change.
+"""
+
+import os
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actors.choices import Function, Sector
+from actors.models import Organisation
+from actors.services import organisation_create
+from core.access import Action, body_id, is_admin
+from core.services import apply_changes, ensure_allowed, record
+from notifications.services import (
+    language_set,
+    notification_queue,
+    notifications_forget_recipient,
+)
+from partnerships.services import party_add
+
+from .choices import (
+    FIRM_EDITABLE_STATUSES,
+    FIRM_TRANSITIONS,
+    REVIEW_TRANSITIONS,
+    CallStatus,
+    EoiStatus,
+)
+from .models import (
+    Attachment,
+    CallForPartners,
+    ExpressionOfInterest,
+    InternalComment,
+    Offer,
+    Registration,
+)
+
+User = get_user_model()
+
+CALL_EDITABLE = {"title", "description", "territory", "contribution_kinds", "opens_on", "closes_at"}
+EOI_EDITABLE = {"title", "summary", "expectations", "contact_name", "contact_email", "contact_phone"}
+OFFER_FIELDS = {"kind", "description", "amount", "currency", "person_days"}
+MAX_OFFERS = 20
+MAX_ATTACHMENTS = 10
+PDF_MAGIC = b"%PDF-"
+CONFIRMATION_SALT = "calls.email-confirmation"
+CONFIRMATION_MAX_AGE = 60 * 60 * 24 * 3
+
+
+def absolute_url(path: str) -> str:
+    return settings.REGISTRY_BASE_URL.rstrip("/") + path
+
+
+# Calls for partners ---------------------------------------------------------------------------
+
+
+def _ensure_body_goals(*, lead_body, goals):
+    foreign = [goal for goal in goals if goal.strategy.owner_id != lead_body.pk]
+    if foreign:
+        raise ValidationError(
+            {"goals": _("A call links only to goals of its own body's strategies.")}
+        )
+
+
+@transaction.atomic
+def call_create(
+    *,
+    actor,
+    lead_body: Organisation,
+    title: str,
+    description: str,
+    territory: str,
+    contribution_kinds: list[str],
+    opens_on,
+    closes_at,
+    goals=(),
+) -> CallForPartners:
+    """Prepare a call as a draft; it is public once published."""
+    if actor is not None and not is_admin(actor) and body_id(actor) != lead_body.pk:
+        raise PermissionDenied(_("You may only publish calls for your own body."))
+    _ensure_body_goals(lead_body=lead_body, goals=goals)
+    call = CallForPartners(
+        lead_body=lead_body,
+        title=title,
+        description=description,
+        territory=territory,
+        contribution_kinds=list(contribution_kinds),
+        opens_on=opens_on,
+        closes_at=closes_at,
+        created_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    record(call, actor=actor)
+    if goals:
+        call.goals.set(goals)
+    return call
+
+
+@transaction.atomic
+def call_update(*, actor, call: CallForPartners, goals=None, **changes) -> CallForPartners:
+    ensure_allowed(actor, call)
+    if call.status == CallStatus.CLOSED:
+        raise ValidationError(_("This call is closed and can no longer be changed."))
+    if "contribution_kinds" in changes:
+        changes["contribution_kinds"] = list(changes["contribution_kinds"])
+    if apply_changes(call, changes, CALL_EDITABLE):
+        record(call, actor=actor)
+    if goals is not None:
+        _ensure_body_goals(lead_body=call.lead_body, goals=goals)
+        call.goals.set(goals)
+    return call
+
+
+@transaction.atomic
+def call_publish(*, actor, call: CallForPartners) -> CallForPartners:
+    ensure_allowed(actor, call)
+    call = CallForPartners.objects.select_for_update().get(pk=call.pk)
+    if call.status != CallStatus.DRAFT:
+        raise ValidationError(_("Only a draft call can be published."))
+    if call.closes_at <= timezone.now():
+        raise ValidationError({"closes_at": _("Set a closing date in the future first.")})
+    call.status = CallStatus.OPEN
+    return record(call, actor=actor, fields={"status"})
+
+
+@transaction.atomic
+def call_close(*, actor, call: CallForPartners) -> CallForPartners:
+    """Close an open call: at its deadline (``actor`` None) or early, by its body."""
+    ensure_allowed(actor, call)
+    call = CallForPartners.objects.select_for_update().get(pk=call.pk)
+    if call.status != CallStatus.OPEN:
+        raise ValidationError(_("Only an open call can be closed."))
+    call.status = CallStatus.CLOSED
+    call.closed_at = timezone.now()
+    return record(call, actor=actor, fields={"status", "closed_at"})
+
+
+def calls_close_due(*, now=None) -> int:
+    """Close every open call whose deadline has passed; returns how many were closed."""
+    now = now or timezone.now()
+    due = CallForPartners.objects.filter(status=CallStatus.OPEN, closes_at__lte=now)
+    closed = 0
+    for call in due:
+        call_close(actor=None, call=call)
+        closed += 1
+    return closed
+
+
+@transaction.atomic
+def call_deadline_reminders_queue(*, now=None) -> int:
+    """Remind firms holding a draft on a call that closes soon; once per draft and deadline."""
+    now = now or timezone.now()
+    horizon = now + timedelta(days=settings.CALLS_DEADLINE_REMINDER_DAYS)
+    drafts = ExpressionOfInterest.objects.filter(
+        status=EoiStatus.DRAFT,
+        call__status=CallStatus.OPEN,
+        call__closes_at__gt=now,
+        call__closes_at__lte=horizon,
+        submitted_by__is_active=True,
+    ).select_related("call", "submitted_by")
+    queued = 0
+    for eoi in drafts:
+        queued += bool(
+            notification_queue(
+                kind="call_deadline",
+                template="calls/email/call_deadline",
+                context={"eoi": eoi, "call": eoi.call, "url": absolute_url(eoi.get_absolute_url())},
+                to_email=eoi.submitted_by.email,
+                recipient=eoi.submitted_by,
+                key=f"call-deadline:{eoi.call_id}:{eoi.pk}:{eoi.call.closes_at:%Y%m%d%H%M}",
+            )
+        )
+    return queued
+
+
+# Firm registration ----------------------------------------------------------------------------
+
+
+def confirmation_token(user) -> str:
+    return signing.dumps({"user": user.pk, "email": user.email}, salt=CONFIRMATION_SALT)
+
+
+def _queue_confirmation(user):
+    url = absolute_url(reverse("calls:confirm_email", args=[confirmation_token(user)]))
+    notification_queue(
+        kind="email_confirmation",
+        template="calls/email/confirm_email",
+        context={"user": user, "url": url},
+        to_email=user.email,
+        recipient=user,
+    )
+
+
+def _check_new_email(email: str):
+    if User.objects.filter(email__iexact=email).exists() or User.objects.filter(
+        username__iexact=email
+    ).exists():
+        raise ValidationError(
+            {"email": _("An account with this e-mail address exists already: sign in instead.")}
+        )
+
+
+@transaction.atomic
+def firm_register(
+    *,
+    email: str,
+    password: str,
+    first_name: str,
+    last_name: str,
+    language: str,
+    phone: str = "",
+    organisation: dict | None = None,
+    join_scheme: str = "",
+    join_identifier: str = "",
+):
+    """Create a firm representative's account with a new (unverified) organisation, or with a
+    request to join an existing one. Either way the e-mail address must be confirmed."""
+    email = User.objects.normalize_email(email).strip()
+    _check_new_email(email)
+    user = User(
+        username=email.lower(),
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        phone=phone,
+    )
+    user.set_password(password)
+    requested = None
+    if organisation is not None:
+        if organisation.get("sector", Sector.PRIVATE) != Sector.PRIVATE:
+            raise ValidationError({"kind": _("Only private firms register here.")})
+        new_organisation = organisation_create(
+            actor=None, sector=Sector.PRIVATE, **{k: v for k, v in organisation.items()
+                                                  if k != "sector"}
+        )
+        user.organisation = new_organisation
+        user.function = Function.FIRM_REPRESENTATIVE
+    else:
+        requested = organisation_to_join(scheme=join_scheme, identifier=join_identifier)
+    record(user, actor=None)
+    registration = Registration.objects.create(user=user, requested_organisation=requested)
+    language_set(user=user, language=language)
+    _queue_confirmation(user)
+    if requested is not None:
+        for member in User.objects.filter(
+            organisation=requested, function=Function.FIRM_REPRESENTATIVE, is_active=True
+        ):
+            notification_queue(
+                kind="membership_request",
+                template="calls/email/membership_request",
+                context={"member": member, "user": user, "organisation": requested,
+                         "url": absolute_url(reverse("calls:membership_list"))},
+                to_email=member.email,
+                recipient=member,
+            )
+    return user, registration
+
+
+def organisation_to_join(*, scheme: str, identifier: str) -> Organisation:
+    from actors.identifiers import normalise_identifier
+
+    found = Organisation.objects.filter(
+        identifier_scheme=scheme, identifier=normalise_identifier(scheme, identifier)
+    ).first()
+    if found is None:
+        raise ValidationError(
+            {"join_identifier": _("No organisation is registered with this identifier.")}
+        )
+    if found.sector != Sector.PRIVATE:
+        raise ValidationError(
+            {"join_identifier": _("Only private firms can be joined through this form.")}
+        )
+    return found
+
+
+@transaction.atomic
+def email_confirm(*, token: str):
+    """Mark the address in a confirmation link as confirmed; returns the user."""
+    try:
+        data = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise ValidationError(
+            _("This confirmation link has expired: sign in and ask for a new one.")
+        ) from error
+    except signing.BadSignature as error:
+        raise ValidationError(_("This confirmation link is not valid.")) from error
+    user = User.objects.filter(pk=data.get("user"), is_active=True).first()
+    if user is None or user.email != data.get("email"):
+        raise ValidationError(_("This confirmation link is not valid."))
+    registration, _created = Registration.objects.get_or_create(user=user)
+    if registration.email_confirmed_at is None:
+        registration.email_confirmed_at = timezone.now()
+        registration.save(update_fields=["email_confirmed_at"])
+    return user
+
+
+@transaction.atomic
+def email_confirmation_resend(*, user) -> None:
+    if email_confirmed(user):
+        raise ValidationError(_("Your e-mail address is confirmed already."))
+    _queue_confirmation(user)
+
+
+def email_confirmed(user) -> bool:
+    """Accounts made by an administrator need no confirmation; self-registered ones do."""
+    registration = Registration.objects.filter(user_id=user.pk).first()
+    return registration is None or registration.email_confirmed
+
+
+def _ensure_member_of(actor, organisation_id):
+    if is_admin(actor):
+        return
+    if not (actor.is_firm_representative and actor.organisation_id == organisation_id):
+        raise PermissionDenied(_("Only the organisation's own representatives decide this."))
+
+
+@transaction.atomic
+def membership_approve(*, actor, registration: Registration) -> None:
+    organisation = registration.requested_organisation
+    if organisation is None:
+        raise ValidationError(_("This request has been answered already."))
+    _ensure_member_of(actor, organisation.pk)
+    user = registration.user
+    user.organisation = organisation
+    user.function = Function.FIRM_REPRESENTATIVE
+    record(user, actor=actor)
+    registration.requested_organisation = None
+    registration.save(update_fields=["requested_organisation"])
+    notification_queue(
+        kind="membership_approved",
+        template="calls/email/membership_approved",
+        context={"user": user, "organisation": organisation,
+                 "url": absolute_url(reverse("calls:eoi_list"))},
+        to_email=user.email,
+        recipient=user,
+    )
+
+
+@transaction.atomic
+def membership_refuse(*, actor, registration: Registration) -> None:
+    organisation = registration.requested_organisation
+    if organisation is None:
+        raise ValidationError(_("This request has been answered already."))
+    _ensure_member_of(actor, organisation.pk)
+    registration.requested_organisation = None
+    registration.save(update_fields=["requested_organisation"])
+    notification_queue(
+        kind="membership_refused",
+        template="calls/email/membership_refused",
+        context={"user": registration.user, "organisation": organisation},
+        to_email=registration.user.email,
+        recipient=registration.user,
+    )
+
+
+@transaction.atomic
+def account_erase(*, actor, user) -> None:
+    """Erase a person: the organisation keeps its submissions, without the person's data."""
+    from knox.models import AuthToken
+
+    if actor is None or (actor.pk != user.pk and not is_admin(actor)):
+        raise PermissionDenied(_("Only the person themselves can erase their account."))
+    email = user.email
+    written = ExpressionOfInterest.objects.filter(submitted_by=user)
+    if email:
+        written = written | ExpressionOfInterest.objects.filter(contact_email__iexact=email)
+    ExpressionOfInterest.objects.filter(pk__in=written.values("pk")).update(
+        contact_name="", contact_email="", contact_phone=""
+    )
+    notifications_forget_recipient(user=user)
+    AuthToken.objects.filter(user=user).delete()
+    Registration.objects.filter(user=user).update(requested_organisation=None)
+    user.username = f"erased-{user.pk}"
+    user.first_name = ""
+    user.last_name = ""
+    user.email = ""
+    user.phone = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
+
+
+# Expressions of interest ----------------------------------------------------------------------
+
+
+def _ensure_firm(actor, eoi: ExpressionOfInterest | None = None, organisation_id=None):
+    organisation_id = eoi.organisation_id if eoi is not None else organisation_id
+    if actor is None or is_admin(actor):
+        return
+    if not (actor.is_firm_representative and actor.organisation_id == organisation_id):
+        raise PermissionDenied(_("Only the firm's own representatives can do this."))
+
+
+def _ensure_reviewer(actor, eoi: ExpressionOfInterest):
+    if actor is None or is_admin(actor):
+        return
+    if body_id(actor) != eoi.body_id:
+        raise PermissionDenied(
+            _("Only the coordinators of the body it is addressed to review this.")
+        )
+
+
+def _ensure_firm_editable(eoi: ExpressionOfInterest):
+    if eoi.status not in FIRM_EDITABLE_STATUSES:
+        raise ValidationError(
+            _("This expression of interest is %(status)s: it can no longer be changed.")
+            % {"status": eoi.get_status_display().lower()}
+        )
+
+
+def _set_offers(eoi: ExpressionOfInterest, offers) -> None:
+    offers = list(offers)
+    if len(offers) > MAX_OFFERS:
+        raise ValidationError({"offers": _("Offer at most %(n)d things.") % {"n": MAX_OFFERS}})
+    for existing in eoi.offers.all():
+        existing.delete()
+    for fields in offers:
+        unknown = set(fields) - OFFER_FIELDS
+        if unknown:
+            raise ValidationError({"offers": _("Unknown offer fields.")})
+        offer = Offer(expression_of_interest=eoi, **fields)
+        offer.currency = (offer.currency or "").upper()
+        offer.full_clean()
+        offer.save()
+
+
+def _ensure_accepting(call: CallForPartners | None):
+    if call is not None and not call.is_accepting:
+        raise ValidationError(
+            {"call": _("This call for partners is not open for expressions of interest.")}
+        )
+
+
+@transaction.atomic
+def eoi_create(
+    *,
+    actor,
+    title: str,
+    summary: str,
+    call: CallForPartners | None = None,
+    body: Organisation | None = None,
+    organisation: Organisation | None = None,
+    expectations: str = "",
+    goals=(),
+    community_groups=(),
+    offers=(),
+    contact_name: str = "",
+    contact_email: str = "",
+    contact_phone: str = "",
+    consent: bool = False,
+) -> ExpressionOfInterest:
+    """Save a firm's expression of interest as a draft, on a call or spontaneous."""
+    organisation = organisation or getattr(actor, "organisation", None)
+    if organisation is None:
+        raise PermissionDenied(_("Only a firm's representatives write expressions of interest."))
+    _ensure_firm(actor, organisation_id=organisation.pk)
+    if call is not None:
+        _ensure_accepting(call)
+        body = call.lead_body
+    if body is None or not body.is_public_body:
+        raise ValidationError({"body": _("Choose the public body you address.")})
+    eoi = ExpressionOfInterest(
+        call=call,
+        body=body,
+        organisation=organisation,
+        submitted_by=actor if actor is not None and actor.is_authenticated else None,
+        title=title,
+        summary=summary,
+        expectations=expectations,
+        contact_name=contact_name,
+        contact_email=contact_email,
+        contact_phone=contact_phone,
+        consent_given_at=timezone.now() if consent else None,
+    )
+    record(eoi, actor=actor)
+    eoi.goals.set(goals)
+    eoi.community_groups.set(community_groups)
+    _set_offers(eoi, offers)
+    return eoi
+
+
+@transaction.atomic
+def eoi_update(
+    *,
+    actor,
+    eoi: ExpressionOfInterest,
+    goals=None,
+    community_groups=None,
+    offers=None,
+    consent: bool | None = None,
+    **changes,
+) -> ExpressionOfInterest:
+    """The firm changes its expression of interest until review starts."""
+    eoi = ExpressionOfInterest.objects.select_for_update().get(pk=eoi.pk)
+    ensure_allowed(actor, eoi)
+    _ensure_firm(actor, eoi)
+    _ensure_firm_editable(eoi)
+    changed = apply_changes(eoi, changes, EOI_EDITABLE)
+    if consent is not None and consent != (eoi.consent_given_at is not None):
+        if not consent and eoi.status != EoiStatus.DRAFT:
+            raise ValidationError(
+                {"consent": _("A submitted expression of interest keeps the contact's consent; "
+                              "withdraw it instead.")}
+            )
+        eoi.consent_given_at = timezone.now() if consent else None
+        changed.add("consent_given_at")
+    if changed:
+        record(eoi, actor=actor)
+    if goals is not None:
+        eoi.goals.set(goals)
+    if community_groups is not None:
+        eoi.community_groups.set(community_groups)
+    if offers is not None:
+        _set_offers(eoi, offers)
+    return eoi
+
+
+@transaction.atomic
+def eoi_delete(*, actor, eoi: ExpressionOfInterest) -> None:
+    ensure_allowed(actor, eoi, Action.DELETE)
+    if eoi.status != EoiStatus.DRAFT:
+        raise ValidationError(_("Only a draft can be deleted; withdraw it instead."))
+    if actor is not None and actor.is_authenticated:
+        eoi._history_user = actor
+    eoi.delete()
+
+
+def _move(*, actor, eoi: ExpressionOfInterest, target: str, transitions, **fields):
+    eoi = ExpressionOfInterest.objects.select_for_update().get(pk=eoi.pk)
+    if target not in transitions.get(EoiStatus(eoi.status), set()):
+        raise ValidationError(
+            _("An expression of interest cannot go from “%(current)s” to “%(target)s”.")
+            % {"current": eoi.get_status_display(), "target": EoiStatus(target).label}
+        )
+    eoi.status = target
+    for name, value in fields.items():
+        setattr(eoi, name, value)
+    return record(eoi, actor=actor, fields={"status", *fields})
+
+
+def _firm_recipient(eoi: ExpressionOfInterest):
+    """Who hears about the firm's submission: its contact, else the person who wrote it."""
+    writer = eoi.submitted_by if eoi.submitted_by and eoi.submitted_by.is_active else None
+    return (eoi.contact_email or (writer.email if writer else "")), writer
+
+
+def _notify_firm(eoi: ExpressionOfInterest, event: str):
+    to_email, writer = _firm_recipient(eoi)
+    notification_queue(
+        kind=f"eoi_{event}",
+        template=f"calls/email/eoi_{event}",
+        context={"eoi": eoi, "url": absolute_url(eoi.get_absolute_url())},
+        to_email=to_email,
+        recipient=writer,
+        key=f"eoi:{eoi.pk}:{event}:firm",
+    )
+
+
+def _notify_coordinators(eoi: ExpressionOfInterest, event: str):
+    for coordinator in User.objects.coordinators_of(eoi.body).exclude(email=""):
+        notification_queue(
+            kind=f"eoi_{event}_body",
+            template=f"calls/email/eoi_{event}_body",
+            context={"eoi": eoi, "coordinator": coordinator,
+                     "url": absolute_url(eoi.get_absolute_url())},
+            to_email=coordinator.email,
+            recipient=coordinator,
+            key=f"eoi:{eoi.pk}:{event}:user:{coordinator.pk}",
+        )
+
+
+@transaction.atomic
+def eoi_submit(*, actor, eoi: ExpressionOfInterest) -> ExpressionOfInterest:
+    ensure_allowed(actor, eoi)
+    _ensure_firm(actor, eoi)
+    if actor is not None and not email_confirmed(actor):
+        raise ValidationError(
+            _("Confirm your e-mail address first: follow the link we sent you.")
+        )
+    _ensure_accepting(eoi.call)
+    problems = []
+    if eoi.consent_given_at is None:
+        problems.append(_("Consent to the processing of the contact's personal data is required."))
+    if not eoi.offers.exists():
+        problems.append(_("Say what your organisation offers: add at least one offer."))
+    if problems:
+        raise ValidationError(problems)
+    eoi = _move(actor=actor, eoi=eoi, target=EoiStatus.SUBMITTED, transitions=FIRM_TRANSITIONS,
+                submitted_at=timezone.now())
+    _notify_coordinators(eoi, "submitted")
+    _notify_firm(eoi, "submitted")
+    return eoi
+
+
+@transaction.atomic
+def eoi_withdraw(*, actor, eoi: ExpressionOfInterest) -> ExpressionOfInterest:
+    ensure_allowed(actor, eoi)
+    _ensure_firm(actor, eoi)
+    eoi = _move(actor=actor, eoi=eoi, target=EoiStatus.WITHDRAWN, transitions=FIRM_TRANSITIONS,
+                decided_at=timezone.now())
+    _notify_coordinators(eoi, "withdrawn")
+    return eoi
+
+
+@transaction.atomic
+def eoi_start_review(*, actor, eoi: ExpressionOfInterest) -> ExpressionOfInterest:
+    ensure_allowed(actor, eoi)
+    _ensure_reviewer(actor, eoi)
+    eoi = _move(actor=actor, eoi=eoi, target=EoiStatus.UNDER_REVIEW,
+                transitions=REVIEW_TRANSITIONS, review_started_at=timezone.now())
+    _notify_firm(eoi, "under_review")
+    return eoi
+
+
+@transaction.atomic
+def eoi_shortlist(*, actor, eoi: ExpressionOfInterest) -> ExpressionOfInterest:
+    ensure_allowed(actor, eoi)
+    _ensure_reviewer(actor, eoi)
+    fields = {} if eoi.review_started_at else {"review_started_at": timezone.now()}
+    eoi = _move(actor=actor, eoi=eoi, target=EoiStatus.SHORTLISTED,
+                transitions=REVIEW_TRANSITIONS, **fields)
+    _notify_firm(eoi, "shortlisted")
+    return eoi
+
+
+@transaction.atomic
+def eoi_decline(*, actor, eoi: ExpressionOfInterest, reason: str) -> ExpressionOfInterest:
+    ensure_allowed(actor, eoi)
+    _ensure_reviewer(actor, eoi)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the firm the reason for declining.")})
+    eoi = _move(actor=actor, eoi=eoi, target=EoiStatus.DECLINED, transitions=REVIEW_TRANSITIONS,
+                decline_reason=reason, decided_at=timezone.now())
+    _notify_firm(eoi, "declined")
+    return eoi
+
+
+@transaction.atomic
+def eoi_accept(
+    *, actor, eoi: ExpressionOfInterest, partnership, role: str, responsibilities: str
+) -> ExpressionOfInterest:
+    """Accept into a partnership: the firm becomes a party through the partnership services,
+    so the manifesto's rules (verified organisations, roles reserved to public bodies) apply."""
+    ensure_allowed(actor, eoi)
+    _ensure_reviewer(actor, eoi)
+    if partnership.lead_body_id != eoi.body_id:
+        raise ValidationError(
+            {"partnership": _("Choose a partnership led by the body this was addressed to.")}
+        )
+    party = party_add(
+        actor=actor,
+        partnership=partnership,
+        organisation=eoi.organisation,
+        role=role,
+        responsibilities=responsibilities,
+        joined_on=timezone.localdate(),
+        contributions=[offer.as_contribution() for offer in eoi.offers.all()],
+    )
+    eoi = _move(actor=actor, eoi=eoi, target=EoiStatus.ACCEPTED, transitions=REVIEW_TRANSITIONS,
+                party=party, decided_at=timezone.now())
+    _notify_firm(eoi, "accepted")
+    return eoi
+
+
+@transaction.atomic
+def comment_add(*, actor, eoi: ExpressionOfInterest, text: str) -> InternalComment:
+    ensure_allowed(actor, eoi)
+    if actor is None or not (is_admin(actor) or body_id(actor) == eoi.body_id):
+        raise PermissionDenied(_("Only the coordinators of the receiving body comment here."))
+    comment = InternalComment(expression_of_interest=eoi, author=actor, text=(text or "").strip())
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+def _pdf_problem(uploaded) -> str | None:
+    limit = settings.CALLS_ATTACHMENT_MAX_BYTES
+    if not uploaded.size:
+        return _("The file is empty.")
+    if uploaded.size > limit:
+        return _("The file is too large: at most %(mb)s MB.") % {"mb": round(limit / 1048576, 1)}
+    uploaded.seek(0)
+    head = uploaded.read(len(PDF_MAGIC))
+    uploaded.seek(0)
+    if head != PDF_MAGIC:
+        return _("Only PDF documents are accepted, and this file is not one.")
+    return None
+
+
+@transaction.atomic
+def attachment_add(*, actor, eoi: ExpressionOfInterest, uploaded) -> Attachment:
+    """Attach a PDF, checked by its content (not its name), stored under a name of our own."""
+    ensure_allowed(actor, eoi)
+    _ensure_firm(actor, eoi)
+    _ensure_firm_editable(eoi)
+    problem = _pdf_problem(uploaded)
+    if problem:
+        raise ValidationError({"file": problem})
+    if eoi.attachments.count() >= MAX_ATTACHMENTS:
+        raise ValidationError({"file": _("At most %(n)d attachments.") % {"n": MAX_ATTACHMENTS}})
+    name = os.path.basename((uploaded.name or "").replace("\\", "/")).strip()
+    name = "".join(char for char in name if char.isprintable())[:200] or "document.pdf"
+    attachment = Attachment(
+        expression_of_interest=eoi,
+        original_name=name,
+        size=uploaded.size,
+        uploaded_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    attachment.file.save("upload.pdf", uploaded, save=False)
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, actor, attachment: Attachment) -> None:
+    ensure_allowed(actor, attachment, Action.DELETE)
+    eoi = attachment.expression_of_interest
+    _ensure_firm(actor, eoi)
+    _ensure_firm_editable(eoi)
+    storage, path = attachment.file.storage, attachment.file.name
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(path))
