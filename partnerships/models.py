@@ -113,6 +113,10 @@ class Partnership(models.Model):
     def is_closed(self) -> bool:
         return self.status in CLOSED_STATUSES
 
+    def clean(self):
+        if self.lead_body_id and not self.lead_body.is_public_body:
+            raise ValidationError({"lead_body": _("The lead body must be a public body.")})
+
 
 class RestrictedByPartnershipQuerySet(models.QuerySet):
     partnership_path = "partnership"
@@ -208,6 +212,8 @@ class Contribution(models.Model):
         verbose_name = _("contribution")
         verbose_name_plural = _("contributions")
         ordering = ["party_id", "id"]
+        # A check whose condition is NULL passes: a missing amount or number of days is
+        # ruled out explicitly.
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(kind__in=ContributionKind.values),
@@ -215,7 +221,7 @@ class Contribution(models.Model):
             ),
             models.CheckConstraint(
                 condition=~models.Q(kind=ContributionKind.FINANCIAL)
-                | (models.Q(amount__gt=0) & ~models.Q(currency="")),
+                | (models.Q(amount__isnull=False, amount__gt=0) & ~models.Q(currency="")),
                 name="contribution_financial_has_amount",
                 violation_error_message=_(
                     "A financial contribution needs a positive amount and a currency."
@@ -223,7 +229,7 @@ class Contribution(models.Model):
             ),
             models.CheckConstraint(
                 condition=~models.Q(kind=ContributionKind.HUMAN_RESOURCES)
-                | models.Q(person_days__gt=0),
+                | models.Q(person_days__isnull=False, person_days__gt=0),
                 name="contribution_human_resources_has_days",
                 violation_error_message=_(
                     "A human-resources contribution needs a positive number of person-days."

@@ -62,7 +62,7 @@ def party_mix_problems(organisations) -> list[str]:
 def missing_rule_problems(categories) -> list[str]:
     """The rule categories an active partnership needs and ``categories`` lacks."""
     present = set(categories)
-    missing = [RuleCategory(c).label for c in REQUIRED_RULE_CATEGORIES if c not in present]
+    missing = [str(RuleCategory(c).label) for c in REQUIRED_RULE_CATEGORIES if c not in present]
     if not missing:
         return []
     return [_("Add the missing rules: %(categories)s.") % {"categories": ", ".join(missing)}]

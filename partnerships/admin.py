@@ -1,0 +1,365 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from core.admin import (
+    BOTH_LOCATIONS,
+    RegistryAdmin,
+    RegistryStackedInline,
+    RegistryTabularInline,
+    report_refusal,
+)
+
+from .choices import CLOSED_STATUSES, Status
+from .models import Contribution, Partnership, Party, Rule
+from .policies import (
+    activation_problems,
+    community_problems,
+    is_live,
+    missing_rule_problems,
+    party_mix_problems,
+    refuse_live_gaps,
+)
+from .services import (
+    contribution_add,
+    contribution_remove,
+    contribution_update,
+    partnership_create,
+    partnership_delete,
+    partnership_transition,
+    partnership_update,
+    party_add,
+    party_remove,
+    party_update,
+    rule_add,
+    rule_remove,
+    rule_update,
+)
+
+# Forms refuse early, with the services' own messages, what would leave a live partnership
+# short of what its activation required; the services check again when saving.
+
+
+def _kept(formset):
+    """The cleaned rows of ``formset`` that will remain after saving."""
+    return [
+        form.cleaned_data
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
+
+
+class PartyFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if not any(self.errors) and is_live(self.instance):
+            refuse_live_gaps(party_mix_problems(row["organisation"] for row in _kept(self)))
+
+
+class RuleFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if not any(self.errors) and is_live(self.instance):
+            refuse_live_gaps(missing_rule_problems(row["category"] for row in _kept(self)))
+
+
+class PartnershipForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and is_live(self.instance) and "community_groups" in cleaned:
+            refuse_live_gaps(community_problems(cleaned["community_groups"]))
+        return cleaned
+
+
+class PartyForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        partnership = cleaned.get("partnership") or getattr(self.instance, "partnership", None)
+        organisation = cleaned.get("organisation")
+        if partnership and organisation and is_live(partnership):
+            others = partnership.parties.exclude(pk=self.instance.pk).select_related(
+                "organisation"
+            )
+            refuse_live_gaps(
+                party_mix_problems([organisation, *(party.organisation for party in others)])
+            )
+        return cleaned
+
+
+class RuleForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        partnership = cleaned.get("partnership") or getattr(self.instance, "partnership", None)
+        category = cleaned.get("category")
+        if partnership and category and is_live(partnership):
+            others = partnership.rules.exclude(pk=self.instance.pk)
+            refuse_live_gaps(
+                missing_rule_problems([category, *others.values_list("category", flat=True)])
+            )
+        return cleaned
+
+
+class OpenPartnershipOnly:
+    """Concluded and terminated partnerships are kept as they ended: read-only."""
+
+    def partnership_of(self, obj):
+        raise NotImplementedError
+
+    def is_open(self, obj) -> bool:
+        return obj is None or obj.pk is None or not self.partnership_of(obj).is_closed
+
+    def has_add_permission(self, request, *args):
+        obj = args[0] if args else None
+        return super().has_add_permission(request, *args) and self.is_open(obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.is_open(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.is_open(obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "partnership":
+            kwargs["queryset"] = Partnership.objects.exclude(status__in=CLOSED_STATUSES)
+        elif db_field.name == "party":
+            kwargs["queryset"] = Party.objects.exclude(
+                partnership__status__in=CLOSED_STATUSES
+            ).select_related("organisation")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class PartyInline(OpenPartnershipOnly, RegistryStackedInline):
+    model = Party
+    formset = PartyFormSet
+    fields = ("organisation", "role", "responsibilities", "joined_on")
+    autocomplete_fields = ("organisation",)
+    extra = 0
+    show_change_link = True
+
+    def partnership_of(self, obj):
+        return obj
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation")
+
+    def create(self, request, parent, data):
+        return party_add(actor=request.user, partnership=parent, **data)
+
+    def update(self, request, obj, changes):
+        return party_update(actor=request.user, party=obj, **changes)
+
+    def remove(self, request, obj):
+        party_remove(actor=request.user, party=obj)
+
+
+class RuleInline(OpenPartnershipOnly, RegistryStackedInline):
+    model = Rule
+    formset = RuleFormSet
+    fields = ("category", "title", "text")
+    extra = 0
+
+    def partnership_of(self, obj):
+        return obj
+
+    def create(self, request, parent, data):
+        return rule_add(actor=request.user, partnership=parent, **data)
+
+    def update(self, request, obj, changes):
+        return rule_update(actor=request.user, rule=obj, **changes)
+
+    def remove(self, request, obj):
+        rule_remove(actor=request.user, rule=obj)
+
+
+# The lifecycle as admin actions: (name, description, target status, only from).
+TRANSITION_ACTIONS = [
+    ("submit_for_negotiation", _("Submit for negotiation"), Status.NEGOTIATION, None),
+    ("back_to_draft", _("Send back to draft"), Status.DRAFT, None),
+    ("activate", _("Activate"), Status.ACTIVE, None),
+    ("suspend", _("Suspend"), Status.SUSPENDED, None),
+    ("resume", _("Resume"), Status.ACTIVE, Status.SUSPENDED),
+    ("conclude", _("Conclude"), Status.CONCLUDED, None),
+    ("terminate", _("Terminate"), Status.TERMINATED, None),
+]
+
+
+def _transition_action(name, description, target, only_from):
+    def action(modeladmin, request, queryset):
+        modeladmin.transition(request, queryset, target, only_from)
+
+    action.__name__ = name
+    return admin.action(permissions=["change"], description=description,
+                        location=BOTH_LOCATIONS)(action)
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(OpenPartnershipOnly, RegistryAdmin):
+    form = PartnershipForm
+    list_display = ("title", "lead_body", "status", "territory", "starts_on", "ends_on",
+                    "next_review_on")
+    list_filter = ("status", "lead_body__country", "community_groups")
+    search_fields = ("title", "territory", "lead_body__name")
+    list_select_related = ("lead_body",)
+    autocomplete_fields = ("lead_body", "goals", "community_groups")
+    create_only_fields = ("lead_body",)
+    readonly_fields = ("status", "activation_checklist", "activated_at", "created_by",
+                       "created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("title", "summary", "lead_body", "territory")}),
+        (_("Lifecycle"), {"fields": ("status", "activation_checklist", "activated_at",
+                                     "starts_on", "ends_on", "next_review_on")}),
+        (_("Goals and community"), {"fields": ("goals", "community_groups")}),
+        (_("Confidential"), {"fields": ("internal_notes",)}),
+        (_("Record"), {"fields": ("created_by", "created_at", "updated_at")}),
+    )
+    inlines = [PartyInline, RuleInline]
+    actions = [_transition_action(*spec) for spec in TRANSITION_ACTIONS]
+
+    def partnership_of(self, obj):
+        return obj
+
+    @admin.display(description=_("missing for activation"))
+    def activation_checklist(self, obj):
+        if obj.pk is None or obj.status not in (Status.DRAFT, Status.NEGOTIATION):
+            return "-"
+        problems = activation_problems(obj)
+        if not problems:
+            return _("Nothing: it can be activated.")
+        return format_html_join("", "<p>{}</p>", ((problem,) for problem in problems))
+
+    def has_delete_permission(self, request, obj=None):
+        # Only drafts are deleted; later on a partnership is concluded or terminated.
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or obj.status == Status.DRAFT)
+
+    def create(self, request, data):
+        return partnership_create(actor=request.user, **data)
+
+    def update(self, request, obj, changes):
+        return partnership_update(actor=request.user, partnership=obj, **changes)
+
+    def remove(self, request, obj):
+        partnership_delete(actor=request.user, partnership=obj)
+
+    def transition(self, request, queryset, target, only_from):
+        done = 0
+        for partnership in queryset:
+            if only_from and partnership.status != only_from:
+                messages.error(
+                    request,
+                    _("%(partnership)s: only a %(status)s partnership can be resumed.")
+                    % {"partnership": partnership, "status": Status(only_from).label.lower()},
+                )
+                continue
+            try:
+                partnership_transition(actor=request.user, partnership=partnership, status=target)
+            except (ValidationError, PermissionDenied) as error:
+                report_refusal(request, partnership, error)
+            else:
+                done += 1
+        if done:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d partnership is now %(status)s.",
+                    "%(count)d partnerships are now %(status)s.",
+                    done,
+                )
+                % {"count": done, "status": Status(target).label.lower()},
+            )
+
+
+class ContributionInline(OpenPartnershipOnly, RegistryTabularInline):
+    model = Contribution
+    fields = ("kind", "description", "amount", "currency", "person_days")
+    extra = 0
+
+    def partnership_of(self, obj):
+        return obj.partnership
+
+    def create(self, request, parent, data):
+        return contribution_add(actor=request.user, party=parent, **data)
+
+    def update(self, request, obj, changes):
+        return contribution_update(actor=request.user, contribution=obj, **changes)
+
+    def remove(self, request, obj):
+        contribution_remove(actor=request.user, contribution=obj)
+
+
+@admin.register(Party)
+class PartyAdmin(OpenPartnershipOnly, RegistryAdmin):
+    form = PartyForm
+    list_display = ("organisation", "role", "partnership", "organisation__sector",
+                    "partnership__status", "joined_on")
+    list_filter = ("role", "organisation__sector", "partnership__status")
+    search_fields = ("organisation__name", "partnership__title", "responsibilities")
+    list_select_related = ("organisation", "partnership")
+    autocomplete_fields = ("partnership", "organisation")
+    create_only_fields = ("partnership",)
+    fields = ("partnership", "organisation", "role", "responsibilities", "joined_on")
+    inlines = [ContributionInline]
+
+    def partnership_of(self, obj):
+        return obj.partnership
+
+    def create(self, request, data):
+        return party_add(actor=request.user, **data)
+
+    def update(self, request, obj, changes):
+        return party_update(actor=request.user, party=obj, **changes)
+
+    def remove(self, request, obj):
+        party_remove(actor=request.user, party=obj)
+
+
+@admin.register(Contribution)
+class ContributionAdmin(OpenPartnershipOnly, RegistryAdmin):
+    list_display = ("kind", "party__organisation", "party__partnership", "description",
+                    "amount", "currency", "person_days")
+    list_filter = ("kind",)
+    search_fields = ("description", "party__organisation__name", "party__partnership__title")
+    list_select_related = ("party__organisation", "party__partnership")
+    autocomplete_fields = ("party",)
+    create_only_fields = ("party",)
+    fields = ("party", "kind", "description", "amount", "currency", "person_days")
+
+    def partnership_of(self, obj):
+        return obj.party.partnership
+
+    def create(self, request, data):
+        return contribution_add(actor=request.user, **data)
+
+    def update(self, request, obj, changes):
+        return contribution_update(actor=request.user, contribution=obj, **changes)
+
+    def remove(self, request, obj):
+        contribution_remove(actor=request.user, contribution=obj)
+
+
+@admin.register(Rule)
+class RuleAdmin(OpenPartnershipOnly, RegistryAdmin):
+    form = RuleForm
+    list_display = ("title", "category", "partnership", "partnership__status")
+    list_filter = ("category", "partnership__status")
+    search_fields = ("title", "text", "partnership__title")
+    list_select_related = ("partnership",)
+    autocomplete_fields = ("partnership",)
+    create_only_fields = ("partnership",)
+    fields = ("partnership", "category", "title", "text")
+
+    def partnership_of(self, obj):
+        return obj.partnership
+
+    def create(self, request, data):
+        return rule_add(actor=request.user, **data)
+
+    def update(self, request, obj, changes):
+        return rule_update(actor=request.user, rule=obj, **changes)
+
+    def remove(self, request, obj):
+        rule_remove(actor=request.user, rule=obj)

@@ -1,0 +1,67 @@
+"""Driving the Django admin as a browser would: read a page's forms, post them back changed."""
+
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+
+def admin_url(model, view: str, *args) -> str:
+    return reverse(admin_urlname(model._meta, view), args=args)
+
+
+def _values(form) -> dict:
+    data = {}
+    for bound in form:
+        value = bound.value()
+        if value is None or value is False:
+            continue
+        if value is True:
+            value = "on"
+        elif isinstance(value, list | tuple):
+            value = [str(item) for item in value]
+        else:
+            value = str(value)
+        data[bound.html_name] = value
+    return data
+
+
+def form_data(response) -> dict:
+    """What the change or add page in ``response`` would post back if saved untouched."""
+    data = _values(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        data.update(_values(inline.formset.management_form))
+        for form in inline.formset.forms:
+            data.update(_values(form))
+    return data
+
+
+def add_row(data: dict, prefix: str, **fields) -> dict:
+    """Fill one more row of the inline formset ``prefix``."""
+    index = int(data[f"{prefix}-TOTAL_FORMS"])
+    data[f"{prefix}-TOTAL_FORMS"] = str(index + 1)
+    for name, value in fields.items():
+        data[f"{prefix}-{index}-{name}"] = value if isinstance(value, list) else str(value)
+    return data
+
+
+def errors_of(response) -> list[str]:
+    """Every error the re-displayed admin page shows: fields, rows and whole formsets."""
+    errors = [str(e) for field_errors in response.context["adminform"].form.errors.values()
+              for e in field_errors]
+    for inline in response.context["inline_admin_formsets"]:
+        errors.extend(str(e) for e in inline.formset.non_form_errors())
+        for form_errors in inline.formset.errors:
+            errors.extend(str(e) for field_errors in form_errors.values() for e in field_errors)
+    return errors
+
+
+def messages_of(response) -> list[str]:
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def run_action(client, model, action: str, *objects):
+    """Apply the change-list action ``action`` to ``objects``."""
+    return client.post(
+        admin_url(model, "changelist"),
+        {"action": action, "_selected_action": [str(obj.pk) for obj in objects]},
+    )
