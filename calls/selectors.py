@@ -99,6 +99,13 @@ def membership_requests(*, user):
     return requests.filter(user__is_active=True).select_related("user", "requested_organisation")
 
 
+def awaits_membership(user) -> bool:
+    """Whether ``user`` registered to join an organisation that has not answered yet."""
+    return not user.organisation_id and Registration.objects.filter(
+        user=user, requested_organisation__isnull=False
+    ).exists()
+
+
 def personal_data_export(*, user) -> dict:
     """Everything the registry holds about a person, for their own download."""
     registration = Registration.objects.filter(user=user).select_related(

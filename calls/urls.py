@@ -1,5 +1,39 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "calls"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.call_list, name="call_list"),
+    path("new/", views.call_create, name="call_create"),
+    path("<int:pk>/", views.call_detail, name="call_detail"),
+    path("<int:pk>/edit/", views.call_edit, name="call_edit"),
+    path("<int:pk>/publish/", views.call_publish, name="call_publish"),
+    path("<int:pk>/close/", views.call_close, name="call_close"),
+    path("<int:call_pk>/respond/", views.eoi_create, name="eoi_create_for_call"),
+    path("interest/", views.eoi_list, name="eoi_list"),
+    path("interest/new/", views.eoi_create, name="eoi_create"),
+    path("interest/<int:pk>/", views.eoi_detail, name="eoi_detail"),
+    path("interest/<int:pk>/edit/", views.eoi_edit, name="eoi_edit"),
+    path("interest/<int:pk>/delete/", views.eoi_delete, name="eoi_delete"),
+    path("interest/<int:pk>/submit/", views.eoi_submit, name="eoi_submit"),
+    path("interest/<int:pk>/withdraw/", views.eoi_withdraw, name="eoi_withdraw"),
+    path("interest/<int:pk>/start-review/", views.eoi_start_review, name="eoi_start_review"),
+    path("interest/<int:pk>/shortlist/", views.eoi_shortlist, name="eoi_shortlist"),
+    path("interest/<int:pk>/decline/", views.eoi_decline, name="eoi_decline"),
+    path("interest/<int:pk>/accept/", views.eoi_accept, name="eoi_accept"),
+    path("interest/<int:pk>/comment/", views.eoi_comment, name="eoi_comment"),
+    path("interest/<int:pk>/attachments/", views.attachment_upload, name="attachment_upload"),
+    path("attachments/<uuid:uuid>/", views.attachment_download, name="attachment_download"),
+    path("attachments/<uuid:uuid>/delete/", views.attachment_delete, name="attachment_delete"),
+    path("register/", views.register, name="register"),
+    path("register/sent/", views.register_done, name="register_done"),
+    path("register/confirm/resend/", views.confirm_email_resend, name="confirm_email_resend"),
+    path("register/confirm/<str:token>/", views.confirm_email, name="confirm_email"),
+    path("members/", views.membership_list, name="membership_list"),
+    path("members/<int:pk>/<str:decision>/", views.membership_decide, name="membership_decide"),
+    path("account/data/", views.my_data, name="my_data"),
+    path("account/data.json", views.my_data_download, name="my_data_download"),
+    path("account/erase/", views.account_erase, name="account_erase"),
+]
