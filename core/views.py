@@ -1,5 +1,282 @@
+"""The home page and the building blocks every app's pages share: filtered lists and
+readable histories."""
+
+import datetime
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from core.access import Action, body_id, is_staff_reader
+
+from .forms import adapt_filter_form
+
+REVIEW_WINDOW_DAYS = 30
+RECENT_CHANGES = 10
+
+
+def allowed(user, instance, action: str = Action.CHANGE) -> bool:
+    """Whether ``user`` may act on ``instance``: what the pages offer follows this."""
+    model = type(instance)
+    return model._default_manager.restrict(user, action).filter(pk=instance.pk).exists()
+
+
+def get_for(user, selector, pk, action: str = Action.VIEW):
+    """The object ``pk`` from ``selector``: 404 when ``user`` may not see it, 403 when they see
+    it but may not do ``action`` on it."""
+    queryset = selector(user=user)
+    try:
+        obj = queryset.get(pk=pk)
+    except queryset.model.DoesNotExist as error:
+        raise Http404 from error
+    if action != Action.VIEW and not allowed(user, obj, action):
+        raise PermissionDenied
+    return obj
+
+
+def form_page(request, form, *, title, submit_label, cancel_url, intro=""):
+    return render(request, "core/form_page.html", {
+        "form": form,
+        "title": title,
+        "submit_label": submit_label,
+        "cancel_url": cancel_url,
+        "intro": intro,
+    })
+
+
+class FilteredListView(TemplateView):
+    """A list page: the app's FilterSet as a form, free-text search, sorting and page numbers."""
+
+    title = ""
+    filterset_class = None
+    selector = None
+    paginate_by = 25
+    # Filters that stay in force when reached by a link but are not offered as form fields.
+    hidden_filters: tuple[str, ...] = ()
+
+    def get_queryset(self):
+        return type(self).selector(user=self.request.user)
+
+    def get_filterset(self, queryset):
+        return self.filterset_class(self.request.GET or None, queryset=queryset, request=self.request)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = self.get_filterset(self.get_queryset())
+        adapt_filter_form(filterset.form, hidden=self.hidden_filters)
+        queryset = filterset.qs
+        if not queryset.ordered:
+            # Grouped queries drop the model's default ordering; pages need a stable one.
+            queryset = queryset.order_by(*queryset.model._meta.ordering)
+        paginator = Paginator(queryset, self.paginate_by)
+        page = paginator.get_page(self.request.GET.get("page"))
+        context.update(
+            title=self.title,
+            filterset=filterset,
+            filter_form=filterset.form,
+            page_obj=page,
+            object_list=page.object_list,
+            page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            is_filtered=any(v for k, v in self.request.GET.items() if k not in ("page", "ordering")),
+        )
+        return context
+
+
+class RegistryListView(LoginRequiredMixin, FilteredListView):
+    pass
+
+
+def _display(field, value):
+    """A stored value as a reader would say it: labels for choices, dates and numbers in the
+    active language, names for related objects."""
+    if value in (None, ""):
+        return "—"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.ForeignKey):
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related else _("(deleted, #%(id)s)") % {"id": value}
+    if isinstance(field, models.BooleanField):
+        return _("yes") if value else _("no")
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return date_format(value, "DATE_FORMAT")
+    if isinstance(field, models.DecimalField):
+        return number_format(value, use_l10n=True)
+    return str(value)
+
+
+def _display_m2m(field, rows):
+    related = field.related_model
+    source = field.model._meta.model_name
+    ids = {
+        value
+        for row in rows
+        for key, value in row.items()
+        if key not in ("id", source, f"{source}_id", "m2m_history_id", "history")
+    }
+    names = sorted(str(obj) for obj in related._default_manager.filter(pk__in=ids))
+    return ", ".join(names) or "—"
+
+
+UNTRACKED = {"id", "created_at", "updated_at"}
+
+
+def _field_changes(model, old, new, hidden_fields):
+    changes = []
+    for field in new.tracked_fields:
+        if field.name in UNTRACKED or field.name in hidden_fields:
+            continue
+        before, after = getattr(old, field.attname), getattr(new, field.attname)
+        if before != after:
+            original = model._meta.get_field(field.name)
+            changes.append({
+                "field": original.verbose_name,
+                "old": _display(original, before),
+                "new": _display(original, after),
+            })
+    m2m = [f.name for f in new._history_m2m_fields if f.name not in hidden_fields]
+    if m2m:
+        for change in new.diff_against(old, included_fields=m2m).changes:
+            field = model._meta.get_field(change.field)
+            before, after = _display_m2m(field, change.old), _display_m2m(field, change.new)
+            if before != after:
+                changes.append({"field": field.verbose_name, "old": before, "new": after})
+    return changes
+
+
+def history_entries(records, *, hidden_fields=frozenset()):
+    """Readable changes from simple-history records, newest first.
+
+    ``records`` may mix several models (a partnership and its parties, for instance); each
+    object's records are compared with that object's previous record.
+    """
+    by_object = {}
+    for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
+        by_object.setdefault((type(record), record.id), []).append(record)
+    entries = []
+    for chain in by_object.values():
+        previous = None
+        for record in chain:
+            model = record.instance_type
+            changes = []
+            if record.history_type == "~" and previous is not None:
+                changes = _field_changes(model, previous, record, hidden_fields)
+            previous = record
+            if record.history_type == "~" and not changes:
+                continue
+            entries.append({
+                "when": record.history_date,
+                "who": record.history_user,
+                "type": record.history_type,
+                "model": model._meta.verbose_name,
+                "label": str(record.instance) if record.history_type != "-" else record.history_object,
+                "changes": changes,
+            })
+    entries.sort(key=lambda e: e["when"], reverse=True)
+    return entries
+
+
+class HistoryView(LoginRequiredMixin, TemplateView):
+    """The history of one object, for the staff who read the registry."""
+
+    template_name = "core/history.html"
+    selector = None
+
+    def get_object(self):
+        obj = get_for(self.request.user, type(self).selector, self.kwargs["pk"])
+        if not is_staff_reader(self.request.user):
+            raise PermissionDenied
+        return obj
+
+    def get_records(self, obj):
+        return list(obj.history.select_related("history_user"))
+
+    def hidden_fields(self, obj):
+        return frozenset()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        obj = self.get_object()
+        context.update(
+            object=obj,
+            entries=history_entries(self.get_records(obj), hidden_fields=self.hidden_fields(obj)),
+        )
+        return context
+
+
+def _coordinator_home(request, user):
+    from goals.models import Goal
+    from goals.selectors import goal_detail
+    from partnerships.choices import Status
+    from partnerships.models import Partnership
+    from partnerships.selectors import partnership_list
+
+    body = body_id(user)
+    ours = partnership_list(user=user).filter(lead_body_id=body)
+    counts = dict(
+        Partnership.objects.filter(lead_body_id=body)
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .values_list("status", "n")
+    )
+    today = timezone.localdate()
+    history = [
+        *Partnership.history.filter(lead_body_id=body)
+        .select_related("history_user")
+        .order_by("-history_date")[:RECENT_CHANGES],
+        *Goal.history.filter(strategy__owner_id=body)
+        .select_related("history_user")
+        .order_by("-history_date")[:RECENT_CHANGES],
+    ]
+    history.sort(key=lambda r: r.history_date, reverse=True)
+    return render(request, "core/home_coordinator.html", {
+        "body": user.organisation,
+        "by_status": [
+            {"status": status, "label": label, "count": counts.get(status, 0)}
+            for status, label in Status.choices
+        ],
+        "in_progress": ours.filter(status__in=[Status.DRAFT, Status.NEGOTIATION])
+        .order_by("-updated_at")[:10],
+        "reviews_due": ours.filter(
+            status__in=[Status.ACTIVE, Status.SUSPENDED],
+            next_review_on__lte=today + datetime.timedelta(days=REVIEW_WINDOW_DAYS),
+        ).order_by("next_review_on")[:10],
+        "today": today,
+        "goals": goal_detail(user=user).filter(strategy__owner_id=body)[:10],
+        "recent_changes": history[:RECENT_CHANGES],
+    })
 
 
 def home(request):
-    return render(request, "core/home.html")
+    from partnerships.choices import PUBLIC_PAGE_STATUSES, Status
+    from partnerships.models import Partnership, Party
+    from partnerships.selectors import partnership_list
+
+    user = request.user
+    if body_id(user) is not None:
+        return _coordinator_home(request, user)
+    visible = Partnership.objects.restrict(user, Action.VIEW)
+    context = {"active_count": visible.filter(status__in=PUBLIC_PAGE_STATUSES).count()}
+    if user.is_authenticated:
+        if user.organisation_id and not is_staff_reader(user):
+            context["mine"] = partnership_list(user=user).filter(
+                pk__in=Party.objects.filter(organisation_id=user.organisation_id).values(
+                    "partnership_id"
+                )
+            )[:20]
+        counts = dict(visible.order_by().values_list("status").annotate(n=Count("id")))
+        context["by_status"] = [
+            {"status": status, "label": label, "count": counts.get(status, 0)}
+            for status, label in Status.choices
+        ]
+    return render(request, "core/home.html", context)

@@ -1,5 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "partnerships"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.partnership_list_view, name="partnership_list"),
+    path("new/", views.partnership_create, name="partnership_create"),
+    path("<int:pk>/", views.partnership_detail, name="partnership_detail"),
+    path("<int:pk>/edit/", views.partnership_edit, name="partnership_edit"),
+    path("<int:pk>/status/", views.partnership_transition, name="partnership_transition"),
+    path("<int:pk>/delete/", views.partnership_delete, name="partnership_delete"),
+    path("<int:pk>/history/", views.partnership_history, name="partnership_history"),
+    path("public/", views.public_partnership_list, name="public_partnership_list"),
+    path("public/<int:pk>/", views.public_partnership_detail, name="public_partnership_detail"),
+]

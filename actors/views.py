@@ -1,0 +1,144 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from core.access import Action, is_admin, is_coordinator, is_staff_reader, may_see_personal_data
+from core.forms import errors_onto
+from core.views import HistoryView, RegistryListView, allowed, form_page, get_for
+from partnerships.models import Party
+from partnerships.selectors import partnership_list
+
+from . import services
+from .filtersets import OrganisationFilterSet
+from .forms import OrganisationForm, VerificationForm
+from .selectors import organisation_detail as organisation_queryset
+from .selectors import organisation_list
+
+CONFIDENTIAL = {"contact_name", "contact_email", "contact_phone", "internal_notes"}
+
+
+def may_register(user) -> bool:
+    return is_admin(user) or is_coordinator(user)
+
+
+class OrganisationListView(RegistryListView):
+    template_name = "actors/organisation_list.html"
+    title = gettext_lazy("Organisations")
+    filterset_class = OrganisationFilterSet
+    selector = staticmethod(organisation_list)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(can_create=may_register(self.request.user), **kwargs)
+
+
+organisation_list_view = OrganisationListView.as_view()
+
+
+@login_required
+def organisation_detail(request, pk):
+    organisation = get_for(request.user, organisation_queryset, pk)
+    user = request.user
+    can_verify = not organisation.is_public_body and allowed(user, organisation, Action.VERIFY)
+    return render(request, "actors/organisation_detail.html", {
+        "organisation": organisation,
+        "can_edit": allowed(user, organisation, Action.CHANGE),
+        "can_verify": can_verify,
+        "verification_form": VerificationForm(initial={"status": organisation.verification_status})
+        if can_verify else None,
+        "show_contact": may_see_personal_data(user, organisation.pk),
+        "show_notes": is_admin(user) or is_coordinator(user),
+        "history_url": reverse("actors:organisation_history", args=[pk])
+        if is_staff_reader(user) else None,
+        "partnerships": partnership_list(user=user).filter(
+            pk__in=Party.objects.filter(organisation=organisation).values("partnership_id")
+        ),
+        "led": partnership_list(user=user).filter(lead_body=organisation)
+        if organisation.is_public_body else None,
+    })
+
+
+@login_required
+def organisation_create(request):
+    if not may_register(request.user):
+        raise PermissionDenied
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with errors_onto(form):
+            organisation = services.organisation_create(actor=request.user, **form.cleaned_data)
+            messages.success(request, _("The organisation is registered. It stays unverified until "
+                                        "a coordinator verifies it."))
+            return redirect(organisation)
+    return form_page(
+        request, form, title=_("Register an organisation"), submit_label=_("Register"),
+        cancel_url=reverse("actors:organisation_list"),
+    )
+
+
+def _editable_fields(user) -> set[str]:
+    editable = set(services.ORGANISATION_EDITABLE)
+    if is_admin(user):
+        editable |= services.ORGANISATION_IDENTITY | {"internal_notes"}
+    elif is_coordinator(user):
+        editable |= {"internal_notes"}
+    return editable
+
+
+@login_required
+def organisation_edit(request, pk):
+    organisation = get_for(request.user, organisation_queryset, pk, Action.CHANGE)
+    editable = _editable_fields(request.user)
+    initial = {name: getattr(organisation, name) for name in editable}
+    form = OrganisationForm(request.POST or None, initial=initial, editable=editable)
+    if request.method == "POST" and form.is_valid():
+        with errors_onto(form):
+            services.organisation_update(
+                actor=request.user, organisation=organisation, **form.cleaned_data
+            )
+            messages.success(request, _("Your changes are saved."))
+            return redirect(organisation)
+    return form_page(
+        request, form,
+        title=_("Edit %(name)s") % {"name": organisation.name},
+        submit_label=_("Save changes"),
+        cancel_url=organisation.get_absolute_url(),
+    )
+
+
+@login_required
+@require_POST
+def organisation_verify(request, pk):
+    organisation = get_for(request.user, organisation_queryset, pk, Action.VERIFY)
+    form = VerificationForm(request.POST)
+    if form.is_valid():
+        with errors_onto(form):
+            services.organisation_set_verification(
+                actor=request.user, organisation=organisation, **form.cleaned_data
+            )
+            messages.success(request, _("Verification recorded: %(status)s.") % {
+                "status": organisation.get_verification_status_display()
+            })
+            return redirect(organisation)
+    for error in form.errors.values():
+        messages.error(request, " ".join(error))
+    return redirect(organisation)
+
+
+class OrganisationHistoryView(HistoryView):
+    selector = staticmethod(organisation_queryset)
+
+    def hidden_fields(self, obj):
+        user = self.request.user
+        hidden = set()
+        if not may_see_personal_data(user, obj.pk):
+            hidden |= CONFIDENTIAL - {"internal_notes"}
+        if not (is_admin(user) or is_coordinator(user)):
+            hidden.add("internal_notes")
+        return frozenset(hidden)
+
+
+organisation_history = OrganisationHistoryView.as_view()

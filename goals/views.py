@@ -1,0 +1,216 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.access import Action, body_id, is_admin, is_staff_reader
+from core.forms import errors_onto
+from core.views import HistoryView, RegistryListView, allowed, form_page, get_for
+from partnerships.selectors import partnership_list
+
+from . import services
+from .filtersets import GoalFilterSet, StrategyFilterSet
+from .forms import GoalForm, IndicatorForm, MeasurementForm, StrategyForm
+from .models import Indicator, Measurement
+from .selectors import goal_detail as goal_queryset
+from .selectors import goal_list, indicator_list, strategy_list
+from .selectors import strategy_detail as strategy_queryset
+
+
+def may_write_strategies(user) -> bool:
+    return is_admin(user) or body_id(user) is not None
+
+
+class StrategyListView(RegistryListView):
+    template_name = "goals/strategy_list.html"
+    title = gettext_lazy("Local safety strategies")
+    filterset_class = StrategyFilterSet
+    selector = staticmethod(strategy_list)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(can_create=may_write_strategies(self.request.user), **kwargs)
+
+
+strategy_list_view = StrategyListView.as_view()
+
+
+@login_required
+def strategy_detail(request, pk):
+    strategy = get_for(request.user, strategy_queryset, pk)
+    can_edit = allowed(request.user, strategy)
+    return render(request, "goals/strategy_detail.html", {
+        "strategy": strategy,
+        "goals": goal_list(user=request.user).filter(strategy=strategy),
+        "can_edit": can_edit,
+        "history_url": reverse("goals:strategy_history", args=[pk])
+        if is_staff_reader(request.user) else None,
+    })
+
+
+STRATEGY_FIELDS = ("title", "territory", "starts_on", "ends_on", "summary")
+
+
+@login_required
+def strategy_create(request):
+    user = request.user
+    if not may_write_strategies(user):
+        raise PermissionDenied
+    form = StrategyForm(request.POST or None, choose_owner=is_admin(user))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        owner = data.pop("owner", None) or user.organisation
+        with errors_onto(form):
+            strategy = services.strategy_create(actor=user, owner=owner, **data)
+            messages.success(request, _("The strategy is registered."))
+            return redirect(strategy)
+    return form_page(request, form, title=_("New local safety strategy"),
+                     submit_label=_("Register"), cancel_url=reverse("goals:strategy_list"))
+
+
+@login_required
+def strategy_edit(request, pk):
+    strategy = get_for(request.user, strategy_queryset, pk, Action.CHANGE)
+    initial = {name: getattr(strategy, name) for name in STRATEGY_FIELDS}
+    form = StrategyForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with errors_onto(form):
+            services.strategy_update(actor=request.user, strategy=strategy, **form.cleaned_data)
+            messages.success(request, _("Your changes are saved."))
+            return redirect(strategy)
+    return form_page(request, form, title=_("Edit %(name)s") % {"name": strategy.title},
+                     submit_label=_("Save changes"), cancel_url=strategy.get_absolute_url())
+
+
+class StrategyHistoryView(HistoryView):
+    selector = staticmethod(strategy_list)
+
+
+strategy_history = StrategyHistoryView.as_view()
+
+
+class GoalListView(RegistryListView):
+    template_name = "goals/goal_list.html"
+    title = gettext_lazy("Shared goals")
+    filterset_class = GoalFilterSet
+    selector = staticmethod(goal_list)
+    hidden_filters = ("strategy",)
+
+
+goal_list_view = GoalListView.as_view()
+
+
+@login_required
+def goal_detail(request, pk):
+    goal = get_for(request.user, goal_queryset, pk)
+    can_edit = allowed(request.user, goal)
+    indicators = list(goal.indicators.all())
+    return render(request, "goals/goal_detail.html", {
+        "goal": goal,
+        "indicators": [
+            (indicator, MeasurementForm(prefix=f"indicator-{indicator.pk}") if can_edit else None)
+            for indicator in indicators
+        ],
+        "can_edit": can_edit,
+        "partnerships": partnership_list(user=request.user).filter(goals=goal),
+        "history_url": reverse("goals:goal_history", args=[pk])
+        if is_staff_reader(request.user) else None,
+    })
+
+
+GOAL_FIELDS = ("title", "description", "area", "horizon", "priority", "territory")
+
+
+@login_required
+def goal_create(request, strategy_pk):
+    strategy = get_for(request.user, strategy_list, strategy_pk, Action.CHANGE)
+    form = GoalForm(request.POST or None, initial={"territory": strategy.territory})
+    if request.method == "POST" and form.is_valid():
+        with errors_onto(form):
+            goal = services.goal_create(actor=request.user, strategy=strategy, **form.cleaned_data)
+            messages.success(request, _("The goal is registered."))
+            return redirect(goal)
+    return form_page(
+        request, form,
+        title=_("New goal of %(strategy)s") % {"strategy": strategy.title},
+        submit_label=_("Register"), cancel_url=strategy.get_absolute_url(),
+    )
+
+
+@login_required
+def goal_edit(request, pk):
+    goal = get_for(request.user, goal_queryset, pk, Action.CHANGE)
+    initial = {name: getattr(goal, name) for name in GOAL_FIELDS}
+    initial["community_groups"] = list(goal.community_groups.all())
+    form = GoalForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with errors_onto(form):
+            services.goal_update(actor=request.user, goal=goal, **form.cleaned_data)
+            messages.success(request, _("Your changes are saved."))
+            return redirect(goal)
+    return form_page(request, form, title=_("Edit %(name)s") % {"name": goal.title},
+                     submit_label=_("Save changes"), cancel_url=goal.get_absolute_url())
+
+
+class GoalHistoryView(HistoryView):
+    selector = staticmethod(goal_list)
+
+    def get_records(self, obj):
+        indicators = Indicator.history.filter(goal_id=obj.pk)
+        return [
+            *obj.history.select_related("history_user"),
+            *indicators.select_related("history_user"),
+            *Measurement.history.filter(
+                indicator_id__in=indicators.values("id")
+            ).select_related("history_user"),
+        ]
+
+
+goal_history = GoalHistoryView.as_view()
+
+INDICATOR_FIELDS = ("name", "unit", "direction", "baseline", "baseline_on", "target", "target_on")
+
+
+@login_required
+def indicator_create(request, goal_pk):
+    goal = get_for(request.user, goal_list, goal_pk, Action.CHANGE)
+    form = IndicatorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with errors_onto(form):
+            indicator = services.indicator_create(actor=request.user, goal=goal, **form.cleaned_data)
+            messages.success(request, _("The indicator is registered."))
+            return redirect(indicator)
+    return form_page(request, form, title=_("New indicator for %(goal)s") % {"goal": goal.title},
+                     submit_label=_("Register"), cancel_url=goal.get_absolute_url())
+
+
+@login_required
+def indicator_edit(request, pk):
+    indicator = get_for(request.user, indicator_list, pk, Action.CHANGE)
+    initial = {name: getattr(indicator, name) for name in INDICATOR_FIELDS}
+    form = IndicatorForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with errors_onto(form):
+            services.indicator_update(actor=request.user, indicator=indicator, **form.cleaned_data)
+            messages.success(request, _("Your changes are saved."))
+            return redirect(indicator)
+    return form_page(request, form, title=_("Edit %(name)s") % {"name": indicator.name},
+                     submit_label=_("Save changes"), cancel_url=indicator.get_absolute_url())
+
+
+@login_required
+def measurement_create(request, indicator_pk):
+    indicator = get_for(request.user, indicator_list, indicator_pk, Action.CHANGE)
+    form = MeasurementForm(request.POST or None, prefix=f"indicator-{indicator.pk}")
+    if request.method == "POST" and form.is_valid():
+        with errors_onto(form):
+            services.measurement_record(actor=request.user, indicator=indicator, **form.cleaned_data)
+            messages.success(request, _("The measurement is recorded."))
+            return redirect(indicator)
+    return form_page(
+        request, form,
+        title=_("New measurement of %(name)s") % {"name": indicator.name},
+        submit_label=_("Record"), cancel_url=indicator.get_absolute_url(),
+    )

@@ -1,0 +1,431 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from actors.models import Organisation
+from core.access import Action, body_id, is_admin, is_staff_reader
+from core.forms import error_summary, errors_onto
+from core.views import FilteredListView, HistoryView, RegistryListView, allowed, get_for
+
+from . import services
+from .choices import PUBLIC_PAGE_STATUSES, TRANSITIONS, Status
+from .filtersets import PartnershipFilterSet
+from .forms import (
+    ContributionFormSet,
+    PartnershipForm,
+    PartyFormSet,
+    RuleFormSet,
+    TransitionForm,
+)
+from .models import Contribution, Party, Rule
+from .policies import activation_problems
+from .selectors import partnership_detail as partnership_queryset
+from .selectors import partnership_list
+
+TRANSITION_LABELS = {
+    Status.DRAFT: gettext_lazy("Return to draft"),
+    Status.NEGOTIATION: gettext_lazy("Submit for negotiation"),
+    Status.ACTIVE: gettext_lazy("Activate"),
+    Status.SUSPENDED: gettext_lazy("Suspend"),
+    Status.CONCLUDED: gettext_lazy("Conclude"),
+    Status.TERMINATED: gettext_lazy("Terminate"),
+}
+PUBLIC_FILTERS = (
+    "q", "country", "territory", "area", "horizon", "sector", "role", "contribution_kind",
+    "community_group", "ordering",
+)
+
+
+def may_register(user) -> bool:
+    return is_admin(user) or body_id(user) is not None
+
+
+class PartnershipListView(RegistryListView):
+    template_name = "partnerships/partnership_list.html"
+    title = gettext_lazy("Partnerships")
+    filterset_class = PartnershipFilterSet
+    selector = staticmethod(partnership_list)
+    hidden_filters = ("organisation", "goal")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(can_create=may_register(self.request.user), **kwargs)
+
+
+partnership_list_view = PartnershipListView.as_view()
+
+
+@login_required
+def partnership_detail(request, pk):
+    user = request.user
+    partnership = get_for(user, partnership_queryset, pk)
+    can_change = allowed(user, partnership)
+    editable = can_change and not partnership.is_closed
+    transitions = []
+    if can_change:
+        transitions = [
+            (status, _("Resume") if partnership.status == Status.SUSPENDED and status == Status.ACTIVE
+             else TRANSITION_LABELS[status])
+            for status in Status.values if status in TRANSITIONS[Status(partnership.status)]
+        ]
+    return render(request, "partnerships/partnership_detail.html", {
+        "partnership": partnership,
+        "can_edit": editable,
+        "show_notes": can_change,
+        "transitions": transitions,
+        "can_delete": partnership.status == Status.DRAFT and allowed(user, partnership, Action.DELETE),
+        "activation_problems": activation_problems(partnership)
+        if editable and partnership.status in (Status.DRAFT, Status.NEGOTIATION) else None,
+        "history_url": reverse("partnerships:partnership_history", args=[pk])
+        if is_staff_reader(user) else None,
+    })
+
+
+class PartnershipEditor:
+    """The partnership form of one page: the agreement, its parties with their contributions,
+    and its rules. Every change goes through the services; any refusal rolls back the lot and
+    lands on the row it concerns."""
+
+    def __init__(self, request, partnership=None):
+        self.request = request
+        self.user = request.user
+        self.partnership = partnership
+        data = request.POST if request.method == "POST" else None
+        parties = list(partnership.parties.all()) if partnership else []
+        rules = list(partnership.rules.all()) if partnership else []
+        self.parties = {party.pk: party for party in parties}
+        self.rules = {rule.pk: rule for rule in rules}
+        self.contributions = {c.pk: c for party in parties for c in party.contributions.all()}
+        lead_body = partnership.lead_body if partnership else self.user.organisation
+        current_goals = list(partnership.goals.all()) if partnership else []
+        self.form = PartnershipForm(
+            data,
+            initial=self._partnership_initial(),
+            lead_body=None if is_admin(self.user) else lead_body,
+            choose_lead_body=partnership is None and is_admin(self.user),
+            current_goals=current_goals,
+        )
+        organisations = Organisation.objects.filter(
+            Q(verification_status="verified") | Q(pk__in=[p.organisation_id for p in parties])
+        )
+        choices = [("", "---------"), *((o.pk, o.name) for o in organisations)]
+        self.party_formset = PartyFormSet(
+            data,
+            prefix="parties",
+            initial=[self._party_initial(party) for party in parties],
+            form_kwargs={"organisations": organisations, "organisation_choices": choices},
+        )
+        for index, form in enumerate(self.party_formset.forms):
+            party = parties[index] if index < len(parties) else None
+            form.contributions = ContributionFormSet(
+                data,
+                prefix=f"{form.prefix}-contributions",
+                initial=[self._contribution_initial(c) for c in party.contributions.all()]
+                if party else [],
+            )
+        empty = self.party_formset.empty_form
+        empty.contributions = ContributionFormSet(prefix=f"{empty.prefix}-contributions")
+        self.empty_party = empty
+        self.rule_formset = RuleFormSet(
+            data,
+            prefix="rules",
+            initial=[
+                {"id": r.pk, "category": r.category, "title": r.title, "text": r.text}
+                for r in rules
+            ],
+        )
+
+    def _partnership_initial(self):
+        partnership = self.partnership
+        if partnership is None:
+            return {}
+        fields = ("title", "summary", "territory", "starts_on", "ends_on", "next_review_on",
+                  "internal_notes")
+        initial = {name: getattr(partnership, name) for name in fields}
+        initial["goals"] = list(partnership.goals.all())
+        initial["community_groups"] = list(partnership.community_groups.all())
+        return initial
+
+    @staticmethod
+    def _party_initial(party):
+        return {
+            "id": party.pk,
+            "organisation": party.organisation_id,
+            "organisation_name": party.organisation.name,
+            "role": party.role,
+            "responsibilities": party.responsibilities,
+            "joined_on": party.joined_on,
+        }
+
+    @staticmethod
+    def _contribution_initial(contribution):
+        return {
+            "id": contribution.pk,
+            "kind": contribution.kind,
+            "description": contribution.description,
+            "amount": contribution.amount,
+            "currency": contribution.currency,
+            "person_days": contribution.person_days,
+        }
+
+    def _live_party_forms(self):
+        return [f for f in self.party_formset.forms if not self.party_formset._should_delete_form(f)]
+
+    def is_valid(self) -> bool:
+        valid = self.form.is_valid()
+        valid = self.party_formset.is_valid() and valid
+        valid = self.rule_formset.is_valid() and valid
+        for form in self._live_party_forms():
+            valid = form.contributions.is_valid() and valid
+        return valid
+
+    def errors(self):
+        items = [self.form, (self.party_formset, _("Party")), (self.rule_formset, _("Rule"))]
+        for number, form in enumerate(self.party_formset.forms, start=1):
+            if form in self._live_party_forms():
+                items.append((form.contributions, _("Party %(number)s, contribution") % {
+                    "number": number
+                }))
+        return error_summary(*items)
+
+    def has_errors(self) -> bool:
+        return bool(self.errors())
+
+    @staticmethod
+    def _row_changes(form):
+        return {k: v for k, v in form.cleaned_data.items() if k not in ("id", "DELETE")}
+
+    def _existing(self, form, known):
+        pk = form.cleaned_data.get("id")
+        if pk is None:
+            return None
+        if pk not in known:
+            form.add_error(None, _("This row no longer exists; reload the page."))
+        return known.get(pk)
+
+    def save(self):
+        """Apply every change; returns the partnership, or None when something was refused."""
+        with transaction.atomic():
+            self._save_partnership()
+            if self.partnership is not None and not self.form.errors:
+                self._save_parties()
+                self._save_rules()
+            if self.has_errors():
+                transaction.set_rollback(True)
+                return None
+        return self.partnership
+
+    def _save_partnership(self):
+        data = dict(self.form.cleaned_data)
+        with errors_onto(self.form):
+            if self.partnership is None:
+                lead_body = data.pop("lead_body", None) or self.user.organisation
+                self.partnership = services.partnership_create(
+                    actor=self.user, lead_body=lead_body, **data
+                )
+            else:
+                services.partnership_update(actor=self.user, partnership=self.partnership, **data)
+
+    def _save_parties(self):
+        removals = []
+        for form in self.party_formset.forms:
+            if self.party_formset._should_delete_form(form):
+                party = self._existing(form, self.parties)
+                if party is not None:
+                    removals.append((form, party))
+                continue
+            party = self._existing(form, self.parties)
+            if form.errors:
+                continue
+            if party is None:
+                if not form.has_changed():
+                    continue
+                with errors_onto(form):
+                    party = services.party_add(
+                        actor=self.user, partnership=self.partnership, **self._row_changes(form)
+                    )
+            elif form.has_changed():
+                with errors_onto(form):
+                    services.party_update(actor=self.user, party=party, **self._row_changes(form))
+            if party is not None and party.pk and not form.errors:
+                self._save_contributions(form.contributions, party)
+        for form, party in removals:
+            with errors_onto(form):
+                services.party_remove(actor=self.user, party=party)
+
+    def _save_contributions(self, formset, party):
+        known = {pk: c for pk, c in self.contributions.items() if c.party_id == party.pk}
+        for form in formset.forms:
+            contribution = self._existing(form, known)
+            if form.errors:
+                continue
+            with errors_onto(form):
+                if formset._should_delete_form(form):
+                    if contribution is not None:
+                        services.contribution_remove(actor=self.user, contribution=contribution)
+                elif contribution is None:
+                    if form.has_changed():
+                        services.contribution_add(actor=self.user, party=party,
+                                                  **self._row_changes(form))
+                elif form.has_changed():
+                    services.contribution_update(actor=self.user, contribution=contribution,
+                                                 **self._row_changes(form))
+
+    def _save_rules(self):
+        removals = []
+        for form in self.rule_formset.forms:
+            rule = self._existing(form, self.rules)
+            if form.errors:
+                continue
+            if self.rule_formset._should_delete_form(form):
+                if rule is not None:
+                    removals.append((form, rule))
+                continue
+            with errors_onto(form):
+                if rule is None:
+                    if form.has_changed():
+                        services.rule_add(actor=self.user, partnership=self.partnership,
+                                          **self._row_changes(form))
+                elif form.has_changed():
+                    services.rule_update(actor=self.user, rule=rule, **self._row_changes(form))
+        for form, rule in removals:
+            with errors_onto(form):
+                services.rule_remove(actor=self.user, rule=rule)
+
+    def render(self, *, title):
+        return render(self.request, "partnerships/partnership_form.html", {
+            "title": title,
+            "partnership": self.partnership if self.partnership and self.partnership.pk else None,
+            "form": self.form,
+            "party_formset": self.party_formset,
+            "empty_party": self.empty_party,
+            "rule_formset": self.rule_formset,
+            "errors": self.errors() if self.request.method == "POST" else [],
+        })
+
+
+def _edit_page(request, partnership, *, title, success):
+    editor = PartnershipEditor(request, partnership)
+    if request.method == "POST" and editor.is_valid():
+        saved = editor.save()
+        if saved is not None:
+            messages.success(request, success)
+            if "continue" in request.POST:
+                return redirect("partnerships:partnership_edit", pk=saved.pk)
+            return redirect(saved)
+        if partnership is None:
+            editor.partnership = None
+    return editor.render(title=title)
+
+
+@login_required
+def partnership_create(request):
+    if not may_register(request.user):
+        raise PermissionDenied
+    return _edit_page(request, None, title=_("Register a partnership"),
+                      success=_("The partnership is registered as a draft."))
+
+
+@login_required
+def partnership_edit(request, pk):
+    partnership = get_for(request.user, partnership_queryset, pk, Action.CHANGE)
+    if partnership.is_closed:
+        raise PermissionDenied
+    return _edit_page(request, partnership,
+                      title=_("Edit %(title)s") % {"title": partnership.title},
+                      success=_("Your changes are saved."))
+
+
+@login_required
+@require_POST
+def partnership_transition(request, pk):
+    partnership = get_for(request.user, partnership_list, pk, Action.CHANGE)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        return redirect(partnership)
+    target = form.cleaned_data["status"]
+    try:
+        partnership = services.partnership_transition(
+            actor=request.user, partnership=partnership, status=target
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The partnership is now “%(status)s”.") % {
+            "status": partnership.get_status_display()
+        })
+    return redirect(partnership)
+
+
+@login_required
+def partnership_delete(request, pk):
+    partnership = get_for(request.user, partnership_list, pk, Action.DELETE)
+    if partnership.status != Status.DRAFT:
+        raise PermissionDenied
+    if request.method == "POST":
+        services.partnership_delete(actor=request.user, partnership=partnership)
+        messages.success(request, _("The draft “%(title)s” is deleted.") % {"title": partnership.title})
+        return redirect("partnerships:partnership_list")
+    return render(request, "partnerships/partnership_confirm_delete.html", {"partnership": partnership})
+
+
+class PartnershipHistoryView(HistoryView):
+    """The agreement's history with that of its parties, contributions and rules."""
+
+    selector = staticmethod(partnership_list)
+
+    def hidden_fields(self, obj):
+        return frozenset() if allowed(self.request.user, obj) else frozenset({"internal_notes"})
+
+    def get_records(self, obj):
+        parties = Party.history.filter(partnership_id=obj.pk)
+        return [
+            *obj.history.select_related("history_user"),
+            *parties.select_related("history_user"),
+            *Contribution.history.filter(party_id__in=parties.values("id")).select_related(
+                "history_user"
+            ),
+            *Rule.history.filter(partnership_id=obj.pk).select_related("history_user"),
+        ]
+
+
+partnership_history = PartnershipHistoryView.as_view()
+
+
+def _public_partnerships(user):
+    return partnership_list(user=user).filter(status__in=PUBLIC_PAGE_STATUSES)
+
+
+class PublicPartnershipListView(FilteredListView):
+    """The transparency register: partnerships in force, open to everyone."""
+
+    template_name = "partnerships/public_list.html"
+    title = gettext_lazy("Public register of partnerships")
+    filterset_class = PartnershipFilterSet
+
+    def get_queryset(self):
+        return _public_partnerships(self.request.user)
+
+    def get_filterset(self, queryset):
+        filterset = super().get_filterset(queryset)
+        for name in list(filterset.form.fields):
+            if name not in PUBLIC_FILTERS:
+                del filterset.form.fields[name]
+        return filterset
+
+
+public_partnership_list = PublicPartnershipListView.as_view()
+
+
+def public_partnership_detail(request, pk):
+    queryset = partnership_queryset(user=request.user).filter(status__in=PUBLIC_PAGE_STATUSES)
+    partnership = get_for(request.user, lambda user: queryset, pk)
+    return render(request, "partnerships/public_detail.html", {"partnership": partnership})
+
