@@ -1,0 +1,71 @@
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from core.demo_seed import demo_accounts, seed_demo
+from core.synthetic import SYNTHETIC_PREFIX, generate_synthetic
+
+SITE_URL = "http://127.0.0.1:8000/"
+
+
+class Command(BaseCommand):
+    help = (
+        "Fill the registry with realistic demo data (European cities, their public bodies, "
+        "firms and intermediaries, safety strategies, goals with indicators, partnerships in "
+        "every state) and one demo account per kind of user. Safe to run again: only what is "
+        "missing is created. Refused when REGISTRY_ALLOW_DEMO_DATA is off (production)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--partnerships",
+            type=int,
+            default=0,
+            metavar="N",
+            help=(
+                f"Also bring the number of synthetic partnerships (titles starting with "
+                f"'{SYNTHETIC_PREFIX.strip()}') up to N, with their parties, contributions, "
+                "rules, goals and community groups, for benchmarks. They are written with "
+                "bulk inserts, so they have no change history."
+            ),
+        )
+
+    def handle(self, *args, partnerships: int, **options):
+        if not settings.REGISTRY_ALLOW_DEMO_DATA:
+            raise CommandError(
+                "Demo data are disabled here (REGISTRY_ALLOW_DEMO_DATA is off, as in "
+                "production): seed_demo only runs on development and test databases."
+            )
+        if partnerships < 0:
+            raise CommandError("--partnerships takes a number of partnerships, 0 or more.")
+        started = time.monotonic()
+        created = seed_demo()
+        if created:
+            made = ", ".join(f"{count} {name}" for name, count in created.items())
+            self.stdout.write(self.style.SUCCESS(f"Demo data created: {made}."))
+        else:
+            self.stdout.write("Demo data already present: nothing to add.")
+        if partnerships:
+            added = generate_synthetic(partnerships, progress=self._progress)
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Synthetic partnerships: {added} added, {partnerships} in total "
+                    f"({time.monotonic() - started:.1f} s)."
+                )
+            )
+        self._print_accounts()
+
+    def _progress(self, done: int, todo: int):
+        if done == todo or done % 10_000 == 0:
+            self.stdout.write(f"  {done} / {todo} synthetic partnerships written")
+
+    def _print_accounts(self):
+        accounts = demo_accounts()
+        width = max(len(account["username"]) for account in accounts)
+        self.stdout.write("\nDemo accounts (same password for all: "
+                          f"{accounts[0]['password']}):")
+        for account in accounts:
+            where = f" — {account['organisation']}" if account["organisation"] else ""
+            self.stdout.write(f"  {account['username']:<{width}}  {account['kind']}{where}")
+        self.stdout.write(f"\nOpen {SITE_URL} (administration at {SITE_URL}admin/).")
