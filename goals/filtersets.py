@@ -5,7 +5,7 @@ from actors.models import Organisation
 from core.filtersets import RegistryFilterSet
 
 from .choices import Area, Horizon, Priority
-from .models import CommunityGroup, Goal, Indicator, SafetyStrategy
+from .models import CommunityGroup, Goal, Indicator, Measurement, SafetyStrategy
 
 
 class StrategyFilterSet(RegistryFilterSet):
@@ -80,3 +80,28 @@ class IndicatorFilterSet(RegistryFilterSet):
     class Meta:
         model = Indicator
         fields = ["goal"]
+
+
+class MeasurementFilterSet(django_filters.FilterSet):
+    indicator = django_filters.ModelChoiceFilter(
+        queryset=Indicator.objects.all(), label=_("Indicator")
+    )
+    goal = django_filters.ModelChoiceFilter(
+        field_name="indicator__goal", queryset=Goal.objects.all(), label=_("Goal")
+    )
+    measured_on = django_filters.DateFromToRangeFilter(label=_("Measured between"))
+    ordering = django_filters.OrderingFilter(
+        fields=(("measured_on", "measured_on"), ("id", "id")), label=_("Sort by")
+    )
+
+    class Meta:
+        model = Measurement
+        fields = ["indicator"]
+
+
+class CommunityGroupFilterSet(RegistryFilterSet):
+    search_fields = ("code", "name_en", "name_fr")
+
+    class Meta:
+        model = CommunityGroup
+        fields = []

@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 
 from core.access import Action
 
-from .models import Goal, Indicator, Measurement, SafetyStrategy
+from .models import CommunityGroup, Goal, Indicator, Measurement, SafetyStrategy
 
 
 def strategy_list(*, user, action: str = Action.VIEW):
@@ -41,3 +41,15 @@ def indicator_list(*, user, action: str = Action.VIEW):
             Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on"))
         )
     )
+
+
+def measurement_list(*, user, action: str = Action.VIEW):
+    """Measurements follow their indicator: visible with it, recorded by its owner body."""
+    return Measurement.objects.filter(
+        indicator__in=Indicator.objects.restrict(user, action)
+    ).select_related("indicator")
+
+
+def community_group_list(*, user, action: str = Action.VIEW):
+    """A public vocabulary, changed only in the admin."""
+    return CommunityGroup.objects.all()

@@ -151,3 +151,22 @@ class RuleFilterSet(RegistryFilterSet):
     class Meta:
         model = Rule
         fields = ["partnership", "category"]
+
+
+class ContributionFilterSet(RegistryFilterSet):
+    search_fields = ("description",)
+
+    party = django_filters.ModelChoiceFilter(queryset=Party.objects.all(), label=_("Party"))
+    partnership = django_filters.ModelChoiceFilter(
+        field_name="party__partnership", queryset=Partnership.objects.all(), label=_("Partnership")
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        field_name="party__organisation", queryset=Organisation.objects.all(),
+        label=_("Organisation"),
+    )
+    kind = django_filters.MultipleChoiceFilter(choices=ContributionKind.choices, label=_("Kind"))
+    currency = django_filters.CharFilter(lookup_expr="iexact", label=_("Currency"), max_length=3)
+
+    class Meta:
+        model = Contribution
+        fields = ["party", "kind"]

@@ -45,3 +45,9 @@ def partnership_detail(*, user, action: str = Action.VIEW):
 
 def rule_queryset(*, user, action: str = Action.VIEW):
     return Rule.objects.restrict(user, action).select_related("partnership")
+
+
+def contribution_queryset(*, user, action: str = Action.VIEW):
+    return Contribution.objects.restrict(user, action).select_related(
+        "party__organisation", "party__partnership"
+    )

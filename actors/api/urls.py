@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from core.api.routers import RegistryRouter
+
+from .views import OrganisationViewSet
 
 app_name = "actors-api"
 
-urlpatterns = []
+router = RegistryRouter()
+router.register("organisations", OrganisationViewSet, basename="organisation")
+
+urlpatterns = router.urls

@@ -1,11 +1,33 @@
+"""One JSON shape for every API error, documented in the schema as ``Error``.
+
+``{"status": 400, "code": "invalid", "detail": "A sentence for people.", "errors": {"field": ["..."]}}``
+``errors`` is empty except for invalid input, where it maps each field (or ``non_field_errors``)
+to its messages.
+"""
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import exceptions
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
+class PreconditionFailed(exceptions.APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = _(
+        "The object has changed since you read it (If-Match does not match its ETag): "
+        "read it again and retry."
+    )
+    default_code = "precondition_failed"
+
+
+class RequestTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = _("The request body is too large.")
+    default_code = "too_large"
+
+
 def exception_handler(exc, context):
-    """Every error in one shape: ``{"status": int, "code": str, "detail": str, "errors": {}}``."""
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
             exc = exceptions.ValidationError(exc.message_dict)
@@ -19,7 +41,9 @@ def exception_handler(exc, context):
     data = response.data
     if isinstance(exc, exceptions.ValidationError):
         errors = data if isinstance(data, dict) else {"non_field_errors": data}
-        detail = "Invalid input."
+        general = errors.get("non_field_errors")
+        detail = " ".join(str(m) for m in general) if isinstance(general, list) else ""
+        detail = detail or str(_("Invalid input: see the messages for each field."))
         code = "invalid"
     else:
         errors = {}

@@ -223,15 +223,13 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["core.api.permissions.RegistryPermission"],
-    "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
-    ],
+    "DEFAULT_FILTER_BACKENDS": ["core.api.filters.RegistryFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "core.api.pagination.RegistryPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.RegistryAutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "core.api.throttling.AnonThrottle",
+        "core.api.throttling.UserThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_ANON", default="60/min"),
@@ -255,6 +253,16 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.api.schema.add_guide",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "actors.choices.OrganisationKind",
+        "VerificationStatusEnum": "actors.choices.VerificationStatus",
+        "PartnershipStatusEnum": "partnerships.choices.Status",
+        "ContributionKindEnum": "partnerships.choices.ContributionKind",
+    },
 }
 
 REST_KNOX = {

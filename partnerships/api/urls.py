@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from core.api.routers import RegistryRouter
+
+from .views import ContributionViewSet, PartnershipViewSet, PartyViewSet, RuleViewSet
 
 app_name = "partnerships-api"
 
-urlpatterns = []
+router = RegistryRouter()
+router.register("partnerships", PartnershipViewSet, basename="partnership")
+router.register("parties", PartyViewSet, basename="party")
+router.register("contributions", ContributionViewSet, basename="contribution")
+router.register("rules", RuleViewSet, basename="rule")
+
+urlpatterns = router.urls

@@ -1,0 +1,100 @@
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from core.access import is_admin, is_coordinator, may_see_personal_data
+from core.api.serializers import ConfidentialFieldsMixin
+
+from ..choices import OrganisationKind, Sector, VerificationStatus
+from ..identifiers import SCHEME_CHOICES
+from ..models import Organisation
+
+PERSONAL_DATA = ("contact_name", "contact_email", "contact_phone")
+
+
+def _personal_data_check(user):
+    """Everyone with an organisation may see their own organisation's contacts; decided per row."""
+    if may_see_personal_data(user):
+        return True
+    if user is not None and user.is_authenticated and user.organisation_id:
+        return None
+    return False
+
+
+def _internal_notes_check(user):
+    """The registry staff's own notes about an organisation: not for the organisation itself."""
+    return is_admin(user) or is_coordinator(user)
+
+
+class OrganisationBriefSerializer(serializers.ModelSerializer):
+    """An organisation as it appears inside other objects."""
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "name", "sector", "kind", "country"]
+        read_only_fields = fields
+
+
+class OrganisationSerializer(ConfidentialFieldsMixin, serializers.ModelSerializer):
+    """An organisation. Contact details appear only to administrators, coordinators and the
+    organisation's own people; internal notes only to administrators and coordinators."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="actors-api:organisation-detail")
+    org_id = serializers.CharField(
+        read_only=True, help_text=_("Scheme and identifier in the org-id.guide style.")
+    )
+    contact_name = serializers.CharField(required=False)
+    contact_email = serializers.CharField(required=False)
+    contact_phone = serializers.CharField(required=False)
+    internal_notes = serializers.CharField(required=False)
+
+    confidential = {
+        **dict.fromkeys(PERSONAL_DATA, _personal_data_check),
+        "internal_notes": _internal_notes_check,
+    }
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "id", "url", "name", "sector", "kind", "identifier_scheme", "identifier", "org_id",
+            "country", "territory", "website", "description", "verification_status",
+            "verified_at", "created_at", "updated_at", *PERSONAL_DATA, "internal_notes",
+        ]
+        read_only_fields = [
+            name for name in fields if name not in (*PERSONAL_DATA, "internal_notes")
+        ]
+
+    def may_see(self, user, instance, name):
+        return may_see_personal_data(user, instance.pk)
+
+
+class OrganisationWriteSerializer(serializers.Serializer):
+    """What can be written about an organisation. Its identity (sector, identifier, country) is
+    set at registration and afterwards changed by administrators only; the internal notes are
+    written by coordinators and administrators."""
+
+    name = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=OrganisationKind.choices)
+    territory = serializers.CharField(max_length=120)
+    website = serializers.URLField(max_length=200, required=False, allow_blank=True)
+    description = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
+    contact_name = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    contact_email = serializers.EmailField(max_length=254, required=False, allow_blank=True)
+    contact_phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    internal_notes = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
+    sector = serializers.ChoiceField(choices=Sector.choices, required=False)
+    identifier_scheme = serializers.ChoiceField(choices=SCHEME_CHOICES, required=False)
+    identifier = serializers.CharField(max_length=64, required=False)
+    country = serializers.CharField(min_length=2, max_length=2, required=False)
+
+
+class OrganisationCreateSerializer(OrganisationWriteSerializer):
+    sector = serializers.ChoiceField(choices=Sector.choices)
+    identifier_scheme = serializers.ChoiceField(choices=SCHEME_CHOICES)
+    identifier = serializers.CharField(max_length=64)
+    country = serializers.CharField(min_length=2, max_length=2)
+
+
+class VerificationSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=VerificationStatus.choices)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000,
+                                 help_text=_("Added to the internal notes."))

@@ -1,0 +1,54 @@
+from rest_framework import serializers
+
+from core.access import Action
+
+
+class ConfidentialFieldsMixin:
+    """Confidential fields leave the serializer when the user may not see them.
+
+    ``confidential`` maps field names to a check ``(user) -> bool | None``: ``False`` removes the
+    field for this user altogether (from the output, the CSV columns and the browsable forms),
+    ``None`` defers to ``may_see(user, instance, name)`` for each object. Declare such fields
+    ``required=False`` so that the schema does not promise them.
+    """
+
+    confidential: dict = {}
+
+    @property
+    def user(self):
+        request = self.context.get("request")
+        return getattr(request, "user", None)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if getattr(self.context.get("view"), "swagger_fake_view", False):
+            return fields  # the schema documents every field, marked optional
+        for name, check in self.confidential.items():
+            if check(self.user) is False:
+                fields.pop(name, None)
+        return fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        for name, check in self.confidential.items():
+            if name in data and check(self.user) is None and not self.may_see(
+                self.user, instance, name
+            ):
+                del data[name]
+        return data
+
+    def may_see(self, user, instance, name) -> bool:
+        return False
+
+
+
+class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
+    """A reference, by id, to an object the requesting user may see: others "do not exist"."""
+
+    def __init__(self, model=None, **kwargs):
+        self.model = model
+        super().__init__(queryset=model._default_manager.all(), **kwargs)
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return self.model._default_manager.restrict(getattr(request, "user", None), Action.VIEW)

@@ -1,0 +1,225 @@
+"""The base of every registry viewset: who sees what, who changes what, and concurrency.
+
+- Reads: the app's selector, called with ``(user, Action.VIEW)``, is the only queryset source, so
+  an object a user may not see answers 404 exactly as one that does not exist.
+- Writes on an object: it must be visible (else 404) and inside ``restrict(user, action)`` for the
+  write's action (else 403). The write itself is a service call, whose refusals come back as 403
+  (``PermissionDenied``) or 400 (``ValidationError``) in the one error shape.
+- ETags: the strong validator of a detail response is a hash of its JSON representation for the
+  requesting user (see ``representation_etag``). A write carrying ``If-Match`` that does not
+  match the current representation answers 412 and changes nothing; the check and the write run
+  in one transaction with the row locked, so two clients cannot both pass the check.
+"""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.http import parse_etags
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status, viewsets
+from rest_framework.parsers import JSONParser
+from rest_framework.response import Response
+from rest_framework.utils.encoders import JSONEncoder
+
+from core.access import Action, body_id, is_admin, is_coordinator
+
+from .exceptions import PreconditionFailed, RequestTooLarge
+from .exports import ExportMixin
+
+LIST_ACTIONS = {"list", "export_csv", "export_json"}
+
+
+def representation_etag(data) -> str:
+    """A strong ETag: the SHA-256 of the canonical JSON of what this user was shown.
+
+    Hashing the representation rather than ``updated_at`` covers what a timestamp misses (a rule
+    or a party added to a partnership changes the partnership's representation, not its row) and
+    needs no extra column; it costs serialising the object once more before a write.
+    """
+    encoded = json.dumps(data, cls=JSONEncoder, sort_keys=True, separators=(",", ":"))
+    return '"' + hashlib.sha256(encoded.encode()).hexdigest()[:40] + '"'
+
+
+class RegistryViewSet(viewsets.GenericViewSet):
+    """Subclasses declare, as static methods, ``selector`` (and ``detail_selector`` when the
+    detail needs more), the serializers (``serializer_class`` for lists and exports,
+    ``detail_serializer_class`` for one object, ``create_serializer_class`` and
+    ``update_serializer_class`` for input) and the services that write: ``create_service``,
+    ``update_service`` and ``destroy_service``, which receive the object as ``service_object``."""
+
+    parser_classes = [JSONParser]
+    selector = None
+    detail_selector = None
+    detail_serializer_class = None
+    create_serializer_class = None
+    update_serializer_class = None
+    create_service = None
+    update_service = None
+    destroy_service = None
+    service_object = None
+
+    def initial(self, request, *args, **kwargs):
+        # Method, then size, before authentication: an unsupported method is 405 for everyone.
+        if self.action is None:
+            raise exceptions.MethodNotAllowed(request.method)
+        length = request.META.get("CONTENT_LENGTH") or "0"
+        if length.isdigit() and int(length) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+            raise RequestTooLarge()
+        super().initial(request, *args, **kwargs)
+
+    # Reads
+
+    def get_queryset(self):
+        user = self.request.user
+        if self.action in LIST_ACTIONS or self.detail_selector is None:
+            return self.selector(user=user, action=Action.VIEW)
+        return self.detail_selector(user=user, action=Action.VIEW)
+
+    def filter_queryset(self, queryset):
+        # Filters and ordering belong to lists; a detail URL names one object whatever the query.
+        if self.action not in LIST_ACTIONS:
+            return queryset
+        return super().filter_queryset(queryset)
+
+    def get_serializer_class(self):
+        if self.action in LIST_ACTIONS:
+            return self.serializer_class
+        if self.action == "create" and self.create_serializer_class:
+            return self.create_serializer_class
+        if self.action in ("update", "partial_update") and self.update_serializer_class:
+            return self.update_serializer_class
+        return self.detail_serializer_class or self.serializer_class
+
+    def represent(self, instance) -> dict:
+        serializer_class = self.detail_serializer_class or self.serializer_class
+        return serializer_class(instance, context=self.get_serializer_context()).data
+
+    def detail_response(self, instance, status_code=status.HTTP_200_OK, headers=None) -> Response:
+        """The fresh detail representation of ``instance``, with its ETag."""
+        instance = self.reload(instance)
+        data = self.represent(instance)
+        headers = {**(headers or {}), "ETag": representation_etag(data)}
+        return Response(data, status=status_code, headers=headers)
+
+    def reload(self, instance):
+        selector = self.detail_selector or self.selector
+        return selector(user=self.request.user, action=Action.VIEW).get(pk=instance.pk)
+
+    # Writes
+
+    def may_create(self, user) -> bool:
+        """Who may try to create: coordinators and administrators unless a viewset says otherwise.
+        The service decides the rest (own body only, the manifesto's rules)."""
+        return is_admin(user) or is_coordinator(user)
+
+    def restricted(self, action: str):
+        """The objects the current user may act on with ``action``."""
+        return self.get_queryset().model._default_manager.restrict(self.request.user, action)
+
+    def pop_body(self, data: dict, field: str):
+        """The public body named in ``field`` of the input, or else the coordinator's own."""
+        user = self.request.user
+        body = data.pop(field, None) or (user.organisation if body_id(user) else None)
+        if body is None:
+            raise exceptions.ValidationError({field: [_("Name the public body.")]})
+        return body
+
+    def check_create_allowed(self):
+        if not self.may_create(self.request.user):
+            raise exceptions.PermissionDenied()
+
+    def locked_object(self, action: str = Action.CHANGE):
+        """The object named in the URL, for a write: visible (else 404), changeable (else 403),
+        row-locked, and matching ``If-Match`` when the client sends one (else 412).
+
+        Call inside ``transaction.atomic()``.
+        """
+        instance = self.get_object()
+        model = type(instance)
+        # Lock first, then read again, so that the ETag is computed from the state the write sees.
+        list(model._default_manager.select_for_update().filter(pk=instance.pk).values_list("pk"))
+        instance = self.get_object()
+        if not self.restricted(action).filter(pk=instance.pk).exists():
+            raise exceptions.PermissionDenied()
+        self.check_if_match(instance)
+        return instance
+
+    def check_if_match(self, instance):
+        header = self.request.headers.get("If-Match")
+        if header is None:
+            return
+        tags = parse_etags(header)
+        if "*" in tags:
+            return
+        if representation_etag(self.represent(instance)) not in tags:
+            raise PreconditionFailed()
+
+
+class ListMixin:
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        serializer = self.get_serializer(page, many=True)
+        return self.get_paginated_response(serializer.data)
+
+
+class RetrieveMixin:
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        data = self.get_serializer(instance).data
+        return Response(data, headers={"ETag": representation_etag(data)})
+
+
+class CreateMixin:
+    def create(self, request, *args, **kwargs):
+        self.check_create_allowed()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            instance = self.perform_create(serializer.validated_data)
+        response = self.detail_response(instance, status.HTTP_201_CREATED)
+        response["Location"] = response.data.get("url", "")
+        return response
+
+    def perform_create(self, data):
+        return self.create_service(actor=self.request.user, **data)
+
+
+class UpdateMixin:
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        with transaction.atomic():
+            instance = self.locked_object(Action.CHANGE)
+            serializer = self.get_serializer(instance, data=request.data, partial=partial)
+            serializer.is_valid(raise_exception=True)
+            instance = self.perform_update(instance, serializer.validated_data)
+        return self.detail_response(instance)
+
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
+
+    def perform_update(self, instance, data):
+        return self.update_service(actor=self.request.user, **{self.service_object: instance}, **data)
+
+
+class DestroyMixin:
+    destroy_action = Action.CHANGE
+
+    def destroy(self, request, *args, **kwargs):
+        with transaction.atomic():
+            instance = self.locked_object(self.destroy_action)
+            self.perform_destroy(instance)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def perform_destroy(self, instance):
+        self.destroy_service(actor=self.request.user, **{self.service_object: instance})
+
+
+class ReadOnlyRegistryViewSet(ListMixin, RetrieveMixin, ExportMixin, RegistryViewSet):
+    pass
+
+
+class RegistryModelViewSet(CreateMixin, UpdateMixin, ReadOnlyRegistryViewSet):
+    pass

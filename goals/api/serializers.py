@@ -1,0 +1,165 @@
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from actors.api.serializers import OrganisationBriefSerializer
+from actors.models import Organisation
+
+from ..choices import Area, Horizon, IndicatorDirection, Priority
+from ..models import CommunityGroup, Goal, Indicator, Measurement, SafetyStrategy
+
+AMOUNT = {"max_digits": 14, "decimal_places": 2}
+
+
+class CommunityGroupSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="goals-api:community-group-detail")
+
+    class Meta:
+        model = CommunityGroup
+        fields = ["id", "url", "code", "name_en", "name_fr", "partners_customers"]
+        read_only_fields = fields
+
+
+class StrategyBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SafetyStrategy
+        fields = ["id", "title"]
+        read_only_fields = fields
+
+
+class GoalBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Goal
+        fields = ["id", "title", "area", "horizon", "priority"]
+        read_only_fields = fields
+
+
+class StrategySerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="goals-api:strategy-detail")
+    owner = OrganisationBriefSerializer(read_only=True)
+
+    class Meta:
+        model = SafetyStrategy
+        fields = ["id", "url", "title", "owner", "territory", "starts_on", "ends_on", "created_at",
+                  "updated_at"]
+        read_only_fields = fields
+
+
+class StrategyDetailSerializer(StrategySerializer):
+    goals = GoalBriefSerializer(many=True, read_only=True)
+
+    class Meta(StrategySerializer.Meta):
+        fields = [*StrategySerializer.Meta.fields, "summary", "goals"]
+        read_only_fields = fields
+
+
+class StrategyWriteSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    territory = serializers.CharField(max_length=120)
+    starts_on = serializers.DateField()
+    ends_on = serializers.DateField(required=False, allow_null=True)
+    summary = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
+
+
+class StrategyCreateSerializer(StrategyWriteSerializer):
+    owner = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.public_bodies(), required=False,
+        help_text=_("The public body; your own by default."),
+    )
+
+
+class MeasurementSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="goals-api:measurement-detail")
+    value = serializers.DecimalField(**AMOUNT, read_only=True)
+
+    class Meta:
+        model = Measurement
+        fields = ["id", "url", "indicator", "measured_on", "value", "note", "created_at"]
+        read_only_fields = fields
+
+
+class MeasurementCreateSerializer(serializers.Serializer):
+    indicator = serializers.PrimaryKeyRelatedField(queryset=Indicator.objects.all())
+    measured_on = serializers.DateField()
+    value = serializers.DecimalField(**AMOUNT)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=300)
+
+
+class IndicatorMeasurementSerializer(serializers.ModelSerializer):
+    value = serializers.DecimalField(**AMOUNT, read_only=True)
+
+    class Meta:
+        model = Measurement
+        fields = ["id", "measured_on", "value", "note"]
+        read_only_fields = fields
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="goals-api:indicator-detail")
+    baseline = serializers.DecimalField(**AMOUNT, read_only=True)
+    target = serializers.DecimalField(**AMOUNT, read_only=True)
+    measurements = IndicatorMeasurementSerializer(many=True, read_only=True)
+    progress = serializers.SerializerMethodField(
+        help_text=_("Share of the way from baseline to target reached by the latest measurement, "
+                    "from 0 to 1; null without measurements.")
+    )
+
+    class Meta:
+        model = Indicator
+        fields = ["id", "url", "goal", "name", "unit", "baseline", "baseline_on", "target",
+                  "target_on", "direction", "progress", "measurements"]
+        read_only_fields = fields
+
+    def get_progress(self, indicator) -> float | None:
+        measurements = indicator.measurements.all()
+        return indicator.progress(measurements[len(measurements) - 1].value) if measurements else None
+
+
+class IndicatorWriteSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    unit = serializers.CharField(max_length=40)
+    baseline = serializers.DecimalField(**AMOUNT)
+    baseline_on = serializers.DateField()
+    target = serializers.DecimalField(**AMOUNT)
+    target_on = serializers.DateField(required=False, allow_null=True)
+    direction = serializers.ChoiceField(choices=IndicatorDirection.choices, required=False)
+
+
+class IndicatorCreateSerializer(IndicatorWriteSerializer):
+    goal = serializers.PrimaryKeyRelatedField(queryset=Goal.objects.all())
+
+
+class GoalSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="goals-api:goal-detail")
+    strategy = StrategyBriefSerializer(read_only=True)
+    owner = OrganisationBriefSerializer(source="strategy.owner", read_only=True)
+    community_groups = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+
+    class Meta:
+        model = Goal
+        fields = ["id", "url", "title", "strategy", "owner", "area", "horizon", "priority",
+                  "territory", "community_groups", "created_at", "updated_at"]
+        read_only_fields = fields
+
+
+class GoalDetailSerializer(GoalSerializer):
+    indicators = IndicatorSerializer(many=True, read_only=True)
+
+    class Meta(GoalSerializer.Meta):
+        fields = [*GoalSerializer.Meta.fields, "description", "indicators"]
+        read_only_fields = fields
+
+
+class GoalWriteSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    area = serializers.ChoiceField(choices=Area.choices)
+    horizon = serializers.ChoiceField(choices=Horizon.choices)
+    territory = serializers.CharField(max_length=120)
+    priority = serializers.ChoiceField(choices=Priority.choices, required=False)
+    description = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
+    community_groups = serializers.SlugRelatedField(
+        slug_field="code", many=True, required=False, queryset=CommunityGroup.objects.all()
+    )
+
+
+class GoalCreateSerializer(GoalWriteSerializer):
+    strategy = serializers.PrimaryKeyRelatedField(queryset=SafetyStrategy.objects.all())

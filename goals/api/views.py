@@ -1,0 +1,90 @@
+from core.api.viewsets import CreateMixin, ReadOnlyRegistryViewSet, RegistryModelViewSet
+
+from .. import selectors, services
+from ..filtersets import (
+    CommunityGroupFilterSet,
+    GoalFilterSet,
+    IndicatorFilterSet,
+    MeasurementFilterSet,
+    StrategyFilterSet,
+)
+from .serializers import (
+    CommunityGroupSerializer,
+    GoalCreateSerializer,
+    GoalDetailSerializer,
+    GoalSerializer,
+    GoalWriteSerializer,
+    IndicatorCreateSerializer,
+    IndicatorSerializer,
+    IndicatorWriteSerializer,
+    MeasurementCreateSerializer,
+    MeasurementSerializer,
+    StrategyCreateSerializer,
+    StrategyDetailSerializer,
+    StrategySerializer,
+    StrategyWriteSerializer,
+)
+
+
+class StrategyViewSet(RegistryModelViewSet):
+    """Local safety strategies of public bodies: public; written by the owner body's coordinators."""
+
+    selector = staticmethod(selectors.strategy_list)
+    detail_selector = staticmethod(selectors.strategy_detail)
+    filterset_class = StrategyFilterSet
+    serializer_class = StrategySerializer
+    detail_serializer_class = StrategyDetailSerializer
+    create_serializer_class = StrategyCreateSerializer
+    update_serializer_class = StrategyWriteSerializer
+    update_service = staticmethod(services.strategy_update)
+    service_object = "strategy"
+
+    def perform_create(self, data):
+        owner = self.pop_body(data, "owner")
+        return services.strategy_create(actor=self.request.user, owner=owner, **data)
+
+
+class GoalViewSet(RegistryModelViewSet):
+    """Shared goals of the strategies, with their indicators and measurements in the detail."""
+
+    selector = staticmethod(selectors.goal_list)
+    detail_selector = staticmethod(selectors.goal_detail)
+    filterset_class = GoalFilterSet
+    serializer_class = GoalSerializer
+    detail_serializer_class = GoalDetailSerializer
+    create_serializer_class = GoalCreateSerializer
+    update_serializer_class = GoalWriteSerializer
+    create_service = staticmethod(services.goal_create)
+    update_service = staticmethod(services.goal_update)
+    service_object = "goal"
+
+
+class IndicatorViewSet(RegistryModelViewSet):
+    """Measurable indicators of goals, each with its dated measurements."""
+
+    selector = staticmethod(selectors.indicator_list)
+    filterset_class = IndicatorFilterSet
+    serializer_class = IndicatorSerializer
+    create_serializer_class = IndicatorCreateSerializer
+    update_serializer_class = IndicatorWriteSerializer
+    create_service = staticmethod(services.indicator_create)
+    update_service = staticmethod(services.indicator_update)
+    service_object = "indicator"
+
+
+class MeasurementViewSet(CreateMixin, ReadOnlyRegistryViewSet):
+    """Dated values of indicators. A recorded value stays as recorded: no edits, no deletes."""
+
+    selector = staticmethod(selectors.measurement_list)
+    filterset_class = MeasurementFilterSet
+    serializer_class = MeasurementSerializer
+    create_serializer_class = MeasurementCreateSerializer
+    create_service = staticmethod(services.measurement_record)
+
+
+class CommunityGroupViewSet(ReadOnlyRegistryViewSet):
+    """The groups of the community a partnership may serve (a vocabulary kept in the admin)."""
+
+    selector = staticmethod(selectors.community_group_list)
+    filterset_class = CommunityGroupFilterSet
+    serializer_class = CommunityGroupSerializer

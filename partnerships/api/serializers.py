@@ -1,0 +1,190 @@
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from actors.api.serializers import OrganisationBriefSerializer
+from actors.models import Organisation
+from core.access import body_id, is_admin, is_coordinator
+from core.api.serializers import ConfidentialFieldsMixin, VisibleRelatedField
+from goals.api.serializers import GoalBriefSerializer
+from goals.models import CommunityGroup, Goal
+
+from ..choices import ContributionKind, Role, RuleCategory, Status
+from ..models import Contribution, Partnership, Party, Rule
+
+
+class CommunityGroupBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CommunityGroup
+        fields = ["code", "name_en", "name_fr"]
+        read_only_fields = fields
+
+
+class PartnershipBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Partnership
+        fields = ["id", "title", "status"]
+        read_only_fields = fields
+
+
+class ContributionSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="partnerships-api:contribution-detail")
+    amount = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True,
+                                      allow_null=True)
+    person_days = serializers.DecimalField(max_digits=9, decimal_places=1, read_only=True,
+                                           allow_null=True)
+
+    class Meta:
+        model = Contribution
+        fields = ["id", "url", "party", "kind", "description", "amount", "currency", "person_days"]
+        read_only_fields = fields
+
+
+class PartyContributionSerializer(ContributionSerializer):
+    class Meta(ContributionSerializer.Meta):
+        fields = ["id", "kind", "description", "amount", "currency", "person_days"]
+        read_only_fields = fields
+
+
+class PartySerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="partnerships-api:party-detail")
+    partnership = PartnershipBriefSerializer(read_only=True)
+    organisation = OrganisationBriefSerializer(read_only=True)
+    contributions = PartyContributionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Party
+        fields = ["id", "url", "partnership", "organisation", "role", "responsibilities",
+                  "joined_on", "contributions"]
+        read_only_fields = fields
+
+
+class PartnershipPartySerializer(PartySerializer):
+    class Meta(PartySerializer.Meta):
+        fields = ["id", "organisation", "role", "responsibilities", "joined_on", "contributions"]
+        read_only_fields = fields
+
+
+class RuleSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="partnerships-api:rule-detail")
+
+    class Meta:
+        model = Rule
+        fields = ["id", "url", "partnership", "category", "title", "text"]
+        read_only_fields = fields
+
+
+class PartnershipRuleSerializer(RuleSerializer):
+    class Meta(RuleSerializer.Meta):
+        fields = ["id", "category", "title", "text"]
+        read_only_fields = fields
+
+
+class PartnershipSerializer(serializers.ModelSerializer):
+    """A partnership as listed: what an analyst filters, sorts and counts on."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="partnerships-api:partnership-detail")
+    lead_body = OrganisationBriefSerializer(read_only=True)
+    party_count = serializers.IntegerField(read_only=True)
+    goals = GoalBriefSerializer(many=True, read_only=True)
+    community_groups = CommunityGroupBriefSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Partnership
+        fields = ["id", "url", "title", "status", "lead_body", "territory", "starts_on", "ends_on",
+                  "next_review_on", "activated_at", "party_count", "goals", "community_groups",
+                  "created_at", "updated_at"]
+        read_only_fields = fields
+
+
+def _notes_check(user):
+    """Internal notes stay with the lead body's coordinators (decided per row) and admins."""
+    if is_admin(user):
+        return True
+    return None if is_coordinator(user) else False
+
+
+class PartnershipDetailSerializer(ConfidentialFieldsMixin, PartnershipSerializer):
+    """A partnership with its parties, roles, contributions, rules, goals and groups served."""
+
+    party_count = None
+    parties = PartnershipPartySerializer(many=True, read_only=True)
+    rules = PartnershipRuleSerializer(many=True, read_only=True)
+    internal_notes = serializers.CharField(required=False)
+
+    confidential = {"internal_notes": _notes_check}
+
+    class Meta(PartnershipSerializer.Meta):
+        fields = [name for name in PartnershipSerializer.Meta.fields if name != "party_count"]
+        fields += ["summary", "parties", "rules", "internal_notes"]
+        read_only_fields = [name for name in fields if name != "internal_notes"]
+
+    def may_see(self, user, instance, name):
+        return body_id(user) == instance.lead_body_id
+
+
+class PartnershipWriteSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    territory = serializers.CharField(max_length=120)
+    summary = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
+    starts_on = serializers.DateField(required=False, allow_null=True)
+    ends_on = serializers.DateField(required=False, allow_null=True)
+    next_review_on = serializers.DateField(required=False, allow_null=True)
+    internal_notes = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
+    goals = VisibleRelatedField(model=Goal, many=True, required=False)
+    community_groups = serializers.SlugRelatedField(
+        slug_field="code", many=True, required=False, queryset=CommunityGroup.objects.all()
+    )
+
+
+class PartnershipCreateSerializer(PartnershipWriteSerializer):
+    lead_body = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.public_bodies(), required=False,
+        help_text=_("The lead public body; your own by default."),
+    )
+
+
+class TransitionSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(
+        choices=Status.choices,
+        help_text=_("draft → negotiation → active → (suspended ↔ active) → concluded | terminated. "
+                    "Becoming active needs a public and a private party, the governance, "
+                    "data-protection, conflict-of-interest and exit rules, and community groups "
+                    "beyond the private partners' own customers."),
+    )
+
+
+class ContributionWriteSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=ContributionKind.choices)
+    description = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    amount = serializers.DecimalField(max_digits=14, decimal_places=2, required=False,
+                                      allow_null=True, min_value=0)
+    currency = serializers.RegexField(r"^[A-Za-z]{3}$", required=False, allow_blank=True,
+                                      max_length=3, help_text=_("ISO 4217 code, e.g. EUR."))
+    person_days = serializers.DecimalField(max_digits=9, decimal_places=1, required=False,
+                                           allow_null=True, min_value=0)
+
+
+class ContributionCreateSerializer(ContributionWriteSerializer):
+    party = VisibleRelatedField(model=Party)
+
+
+class PartyWriteSerializer(serializers.Serializer):
+    organisation = VisibleRelatedField(model=Organisation)
+    role = serializers.ChoiceField(choices=Role.choices)
+    responsibilities = serializers.CharField(max_length=10_000)
+    joined_on = serializers.DateField(required=False, allow_null=True)
+
+
+class PartyCreateSerializer(PartyWriteSerializer):
+    partnership = VisibleRelatedField(model=Partnership)
+    contributions = ContributionWriteSerializer(many=True, required=False, max_length=50)
+
+
+class RuleWriteSerializer(serializers.Serializer):
+    category = serializers.ChoiceField(choices=RuleCategory.choices)
+    title = serializers.CharField(max_length=200)
+    text = serializers.CharField(max_length=20_000)
+
+
+class RuleCreateSerializer(RuleWriteSerializer):
+    partnership = VisibleRelatedField(model=Partnership)
