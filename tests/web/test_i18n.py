@@ -1,0 +1,54 @@
+"""The pages in French: words, dates and numbers in the reader's language."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from goals.models import Measurement
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_public_register_speaks_french(client, active):
+    response = client.get(reverse("partnerships:public_partnership_list"),
+                          HTTP_ACCEPT_LANGUAGE="fr")
+
+    page = response.text
+    assert '<html lang="fr">' in page
+    assert "Registre public des partenariats" in page
+    assert "Rechercher" in page
+
+
+def test_the_language_switch_sets_french(client, active):
+    url = reverse("partnerships:public_partnership_detail", args=[active.pk])
+    response = client.post(reverse("set_language"), {"language": "fr", "next": url}, follow=True)
+
+    assert "Règles du partenariat" in response.text
+    assert "Gouvernance et prise de décision" in response.text
+
+
+def test_dates_and_numbers_follow_the_locale(client_for, indicator):
+    Measurement.objects.create(indicator=indicator, measured_on=datetime.date(2025, 6, 30),
+                               value="1234.5")
+    indicator.baseline = 2000
+    indicator.target = 1000
+    indicator.save()
+    client = client_for("coordinator")
+
+    english = client.get(indicator.goal.get_absolute_url()).text
+    french = client.get(indicator.goal.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").text
+
+    assert "June 30, 2025" in english
+    assert "30 juin 2025" in french
+    assert "1,234.50" in english
+    assert "1\xa0234,50" in french or "1 234,50" in french
+
+
+def test_form_errors_are_in_french(client_for):
+    response = client_for("coordinator").post(
+        reverse("partnerships:partnership_create"), {"title": ""}, HTTP_ACCEPT_LANGUAGE="fr"
+    )
+
+    assert "Il y a un problème" in response.text
+    assert "Ce champ est obligatoire." in response.text
