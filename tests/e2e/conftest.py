@@ -1,0 +1,79 @@
+"""End-to-end tests in a real browser: Debian's Chromium driven by Playwright.
+
+They are skipped when /usr/bin/chromium is missing, unless E2E_REQUIRED=1 (as in CI), where a
+missing browser or axe-core is a failure.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from actors.choices import OrganisationKind, Sector
+from tests import factories as f
+
+# Playwright's sync API runs an event loop in the test thread; the tests' own database calls
+# are still plain synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+PASSWORD = "correct horse battery"
+
+
+def _unavailable(reason):
+    if os.environ.get("E2E_REQUIRED") == "1":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe_source():
+    if not AXE.exists():
+        _unavailable(f"{AXE} is missing (npm ci)")
+    return AXE
+
+
+@pytest.fixture
+def registry(transactional_db, coordinator, body):
+    """What a coordinator needs to register a partnership: a verified firm and community groups."""
+    firm = f.OrganisationFactory(
+        name="Sécurité Plaine SARL", sector=Sector.PRIVATE, kind=OrganisationKind.PRIVATE_SECURITY
+    )
+    residents = f.CommunityGroupFactory(code="residents", name_en="Residents", name_fr="Habitants")
+    f.CommunityGroupFactory(code="commuters", name_en="Commuters", name_fr="Usagers des transports")
+    return {"coordinator": coordinator, "body": body, "firm": firm, "residents": residents}
+
+
+def sign_in(page, username="alice", password=PASSWORD):
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.locator("form[action='/accounts/login/'] button[type=submit]").click()
+    page.wait_for_load_state()
