@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from core.access import is_admin, is_coordinator, may_see_personal_data
+from core.access import is_admin, is_analyst, is_coordinator, may_see_personal_data
 from core.api.serializers import ConfidentialFieldsMixin
 
 from ..choices import OrganisationKind, Sector, VerificationStatus
@@ -12,9 +12,13 @@ PERSONAL_DATA = ("contact_name", "contact_email", "contact_phone")
 
 
 def _personal_data_check(user):
-    """Everyone with an organisation may see their own organisation's contacts; decided per row."""
+    """Firm representatives see their own organisation's contacts (decided per row). Analysts
+    never receive personal data, not even their own organisation's, so that nothing they
+    download or republish carries any."""
     if may_see_personal_data(user):
         return True
+    if is_analyst(user):
+        return False
     if user is not None and user.is_authenticated and user.organisation_id:
         return None
     return False
