@@ -11,7 +11,7 @@ import smtplib
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, mailers
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -101,7 +101,14 @@ def enqueue(notification_id: int) -> None:
     from .tasks import deliver_notification
 
     try:
-        deliver_notification.apply_async(args=[notification_id], retry=False)
+        # A request must not wait through the broker's reconnection attempts: fail at once and
+        # leave the row to the sweep.
+        with deliver_notification.app.connection_for_write(
+            transport_options={"max_retries": 0}
+        ) as connection:
+            deliver_notification.apply_async(
+                args=[notification_id], retry=False, connection=connection
+            )
     except Exception:
         logger.warning(
             "Notification %s could not be enqueued; it stays pending for the sweep.",
@@ -125,11 +132,10 @@ def notification_deliver(*, notification_id: int) -> bool:
             return False
         notification.attempts += 1
         try:
-            EmailMessage(
-                subject=notification.subject,
-                body=notification.body,
-                to=[notification.to_email],
-            ).send()
+            message = EmailMessage(
+                subject=notification.subject, body=notification.body, to=[notification.to_email]
+            )
+            mailers.default.send_messages([message])
         except (smtplib.SMTPException, OSError) as error:
             notification.last_error = f"{type(error).__name__}: {error}"[:500]
             if notification.attempts >= MAX_ATTEMPTS:
