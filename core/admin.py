@@ -6,16 +6,25 @@ The forms show the models' own checks field by field; a refusal only a service c
 rolls the whole page back and comes back as an error message.
 """
 
+from dataclasses import replace
+from datetime import datetime
+from itertools import pairwise
+
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import DeletedObject, ModelChange
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from .access import Action, is_admin
+from .services import credit
 
 BOTH_LOCATIONS = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
 
@@ -48,8 +57,34 @@ def may(user, obj, action: str) -> bool:
 
 def delete_crediting(request, obj) -> None:
     """Remove an object that no rule of the manifesto protects, crediting the user."""
-    obj._history_user = request.user
+    credit(obj, request.user)
     obj.delete()
+
+
+def uneditable_changes(newer, older) -> list[ModelChange]:
+    """Changes to the fields no form edits, such as a partnership's status, which the
+    history library leaves out of its comparisons; timestamps every save moves are skipped."""
+    return [
+        ModelChange(field.name, getattr(older, field.name), getattr(newer, field.name))
+        for field in newer.tracked_fields
+        if not (field.editable or field.primary_key or getattr(field, "auto_now", False)
+                or getattr(field, "auto_now_add", False))
+        and getattr(older, field.attname) != getattr(newer, field.attname)
+    ]
+
+
+class ReadableChanges(HistoricalRecordContextHelper):
+    """Changes as people read them: choices by their label, no value as a dash."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if value is None or (isinstance(value, DeletedObject) and value.pk is None):
+            return "—"
+        if field.choices and not field.many_to_many:
+            return dict(field.flatchoices).get(value, value)
+        if isinstance(value, datetime):
+            return localize(localtime(value))
+        return super().prepare_delta_change_value(change, value)
 
 
 class RegistryAdmin(SimpleHistoryAdmin):
@@ -139,6 +174,19 @@ class RegistryAdmin(SimpleHistoryAdmin):
             messages.error(request, refusal(error))
             change_url = reverse(admin_urlname(self.opts, "change"), args=[object_id])
             return HttpResponseRedirect(change_url)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        for newer, older in pairwise(list(historical_records)):
+            delta = newer.diff_against(older, foreign_keys_are_objs=foreign_keys_are_objs)
+            changes = sorted([*delta.changes, *uneditable_changes(newer, older)],
+                             key=lambda change: change.field)
+            helper = self.get_historical_record_context_helper(request, newer)
+            newer.history_delta_changes = helper.context_for_delta_changes(
+                replace(delta, changes=changes)
+            )
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChanges(self.model, historical_record)
 
     def revert_disabled(self, request, obj=None):
         # Reverting to an old version would write it past the services' checks.

@@ -6,11 +6,16 @@ from django.utils.translation import gettext as _
 from .access import Action
 
 
+def credit(instance, actor) -> None:
+    """Name ``actor`` in the history records the next writes to ``instance`` create."""
+    if actor is not None and getattr(actor, "is_authenticated", False):
+        instance._history_user = actor
+
+
 def record(instance, *, actor, fields: set[str] | None = None):
     """Validate and save ``instance``, crediting ``actor`` in its history."""
     instance.full_clean()
-    if actor is not None and getattr(actor, "is_authenticated", False):
-        instance._history_user = actor
+    credit(instance, actor)
     if fields is None:
         instance.save()
     else:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from actors.models import Organisation
 from core.access import body_id, is_admin
-from core.services import apply_changes, ensure_allowed, record
+from core.services import apply_changes, credit, ensure_allowed, record
 
 from .models import Goal, Indicator, Measurement, SafetyStrategy
 
@@ -55,6 +55,7 @@ def goal_update(*, actor, goal: Goal, community_groups=None, **changes) -> Goal:
     if apply_changes(goal, changes, editable):
         record(goal, actor=actor)
     if community_groups is not None:
+        credit(goal, actor)
         goal.community_groups.set(community_groups)
     return goal
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from actors.models import Organisation
 from core.access import Action, body_id, is_admin
-from core.services import apply_changes, ensure_allowed, record
+from core.services import apply_changes, credit, ensure_allowed, record
 
 from .choices import Status
 from .models import Contribution, Partnership, Party, Rule
@@ -90,6 +90,8 @@ def partnership_update(
     changed = apply_changes(partnership, changes, PARTNERSHIP_EDITABLE)
     if changed:
         record(partnership, actor=actor, fields=changed)
+    # Changes of goals and groups are history records of the partnership too.
+    credit(partnership, actor)
     if goals is not None:
         partnership.goals.set(goals)
     if community_groups is not None:
@@ -126,8 +128,7 @@ def partnership_delete(*, actor, partnership: Partnership) -> None:
         raise ValidationError(
             _("Only drafts can be deleted; terminate or conclude the partnership instead.")
         )
-    if actor is not None and actor.is_authenticated:
-        partnership._history_user = actor
+    credit(partnership, actor)
     partnership.delete()
 
 
@@ -190,10 +191,11 @@ def party_remove(*, actor, party: Party) -> None:
     partnership = party.partnership
     ensure_allowed(actor, partnership)
     _ensure_open(partnership)
-    if actor is not None and actor.is_authenticated:
-        party._history_user = actor
-        for contribution in party.contributions.all():
-            contribution._history_user = actor
+    # Contributions go one by one, so that each removal is credited in their history.
+    for contribution in party.contributions.all():
+        credit(contribution, actor)
+        contribution.delete()
+    credit(party, actor)
     party.delete()
     _ensure_still_activatable(partnership)
 
@@ -226,8 +228,7 @@ def contribution_update(*, actor, contribution: Contribution, **changes) -> Cont
 def contribution_remove(*, actor, contribution: Contribution) -> None:
     ensure_allowed(actor, contribution.party.partnership)
     _ensure_open(contribution.party.partnership)
-    if actor is not None and actor.is_authenticated:
-        contribution._history_user = actor
+    credit(contribution, actor)
     contribution.delete()
 
 
@@ -256,7 +257,6 @@ def rule_remove(*, actor, rule: Rule) -> None:
     partnership = rule.partnership
     ensure_allowed(actor, partnership)
     _ensure_open(partnership)
-    if actor is not None and actor.is_authenticated:
-        rule._history_user = actor
+    credit(rule, actor)
     rule.delete()
     _ensure_still_activatable(partnership)
