@@ -1,0 +1,151 @@
+"""Bad input gets a 4xx with a message in the one error shape, never a 500."""
+
+import json
+
+import pytest
+
+from .conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+HUGE = "9" * 40
+
+
+@pytest.fixture
+def alice(coordinator):
+    return client_for(coordinator)
+
+
+def assert_error(response, status):
+    assert response.status_code == status, response.content[:300]
+    body = response.json()
+    assert set(body) == {"status", "code", "detail", "errors"}
+    assert body["status"] == status and body["detail"]
+    return body
+
+
+@pytest.mark.parametrize(("params", "field"), [
+    ({"status": "dormant"}, "status"),
+    ({"role": "king"}, "role"),
+    ({"ordering": "secret_notes"}, "ordering"),
+    ({"starts_on_after": "2025-13-45"}, "starts_on"),
+    ({"next_review_on_before": "tomorrow"}, "next_review_on"),
+    ({"lead_body": "abc"}, "lead_body"),
+    ({"goal": "1.5"}, "goal"),
+    ({"territory": "Saint\x00Denis"}, "territory"),
+    ({"q": "Gare\x00"}, "q"),
+    ({"country": "FRA"}, "country"),
+    ({"q": "x" * 201}, "q"),
+])
+def test_malformed_filters(alice, params, field):
+    body = assert_error(alice.get("/api/v1/partnerships/", params), 400)
+
+    assert field in body["errors"]
+    assert body["code"] == "invalid"
+
+
+@pytest.mark.parametrize("params", [{"lead_body": HUGE}, {"goal": HUGE}, {"organisation": "-3"},
+                                    {"lead_body": "424242"}, {"community_group": "martians"}])
+def test_references_to_nothing_match_nothing(alice, draft, params):
+    response = alice.get("/api/v1/partnerships/", params)
+
+    assert response.status_code == 200
+    assert response.json()["results"] == []
+
+
+@pytest.mark.parametrize("pk", [HUGE, "-1", "0", "abc", "1e3", "%00"])
+def test_unknown_ids_in_paths_are_404(alice, pk):
+    assert_error(alice.get(f"/api/v1/partnerships/{pk}/"), 404)
+    assert_error(alice.patch(f"/api/v1/partnerships/{pk}/", {"title": "x"}), 404)
+
+
+@pytest.mark.parametrize(("payload", "field"), [
+    ({"title": "", "territory": "x"}, "title"),
+    ({"title": "x" * 201, "territory": "x"}, "title"),
+    ({"title": "A\x00B", "territory": "x"}, "title"),
+    ({"title": "x", "territory": "x", "starts_on": "2025-02-30"}, "starts_on"),
+    ({"title": "x", "territory": "x", "goals": [int(HUGE)]}, "goals"),
+    ({"title": "x", "territory": "x", "goals": "all"}, "goals"),
+    ({"title": "x", "territory": "x", "community_groups": ["martians"]}, "community_groups"),
+    ({"title": "x", "territory": "x", "lead_body": int(HUGE)}, "lead_body"),
+    ({"title": "x", "territory": "x", "lead_body": True}, "lead_body"),
+    ({"title": ["x"], "territory": "x"}, "title"),
+])
+def test_invalid_bodies(alice, payload, field):
+    body = assert_error(alice.post("/api/v1/partnerships/", payload, format="json"), 400)
+
+    assert field in body["errors"]
+
+
+@pytest.mark.parametrize("amount", [HUGE, "1e400", "NaN", "Infinity", "-5", 1e308, "12.345"])
+def test_bad_numbers(alice, draft, amount):
+    party = draft.parties.get()
+    response = alice.post("/api/v1/contributions/", {"party": party.pk, "kind": "financial",
+                                                     "amount": amount, "currency": "EUR"},
+                          format="json")
+
+    assert "amount" in assert_error(response, 400)["errors"]
+
+
+def test_json_numbers_beyond_floats(alice, draft):
+    response = alice.generic("POST", "/api/v1/contributions/", content_type="application/json",
+                             data=f'{{"party": {draft.parties.get().pk}, "kind": "financial", '
+                                  f'"amount": 1e999, "currency": "EUR"}}')
+
+    assert "amount" in assert_error(response, 400)["errors"]
+
+
+def test_domain_refusals_say_what_is_missing(alice, draft):
+    response = alice.post(f"/api/v1/partnerships/{draft.pk}/transition/", {"status": "active"},
+                          format="json")
+
+    body = assert_error(response, 400)
+    assert "cannot go from" in body["detail"]
+
+    alice.post(f"/api/v1/partnerships/{draft.pk}/transition/", {"status": "negotiation"},
+               format="json")
+    body = assert_error(alice.post(f"/api/v1/partnerships/{draft.pk}/transition/",
+                                   {"status": "active"}, format="json"), 400)
+    assert "cannot become active" in body["detail"]
+    assert "Add at least one public body as a party." in body["errors"]["non_field_errors"]
+
+
+def test_reserved_role_is_refused_with_the_services_message(alice, draft, firm):
+    response = alice.post("/api/v1/parties/", {
+        "partnership": draft.pk, "organisation": firm.pk, "role": "lead_authority",
+        "responsibilities": "Leads.",
+    }, format="json")
+
+    body = assert_error(response, 400)
+    assert "reserved to public bodies" in body["errors"]["role"][0]
+
+
+def test_malformed_json(alice):
+    response = alice.generic("POST", "/api/v1/partnerships/", '{"title": ',
+                             content_type="application/json")
+
+    assert assert_error(response, 400)["code"] == "parse_error"
+
+
+def test_not_json(alice):
+    response = alice.generic("POST", "/api/v1/partnerships/", "title=x",
+                             content_type="application/x-www-form-urlencoded")
+
+    assert assert_error(response, 415)["code"] == "unsupported_media_type"
+
+
+def test_oversized_body(alice, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    payload = json.dumps({"title": "x", "territory": "y", "summary": "z" * 2000})
+
+    response = alice.generic("POST", "/api/v1/partnerships/", payload,
+                             content_type="application/json")
+
+    assert assert_error(response, 413)["code"] == "too_large"
+
+
+def test_unsupported_method_is_405_with_allow(db):
+    response = client_for(None).put("/api/v1/partnerships/", {})
+
+    assert assert_error(response, 405)["code"] == "method_not_allowed"
+    assert "GET" in response["Allow"]

@@ -1,0 +1,139 @@
+"""CSV and JSON exports: every list, the same filters and restriction, streamed in chunks."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from core.api import exports
+from partnerships.choices import Status
+
+from .. import factories as f
+from .conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def content(response) -> str:
+    assert response.streaming
+    return b"".join(response.streaming_content).decode()
+
+
+def csv_rows(response):
+    return list(csv.DictReader(io.StringIO(content(response))))
+
+
+def test_csv_has_a_header_and_one_row_per_partnership(registry, users):
+    response = client_for(users["analyst"]).get("/api/v1/partnerships/export.csv")
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="partnership.csv"'
+    rows = csv_rows(response)
+    assert [row["title"] for row in rows] == ["Nuits tranquilles"]  # analysts: published only
+    row = rows[0]
+    assert row["lead_body.name"] == "Ville de Saint-Denis"
+    assert row["status"] == "active"
+    assert row["community_groups"] == "residents"
+    assert row["goals"] == str(registry.goal.pk)
+    assert row["party_count"] == "2"
+
+
+def test_json_export_is_the_list_representation(registry, users):
+    client = client_for(users["coordinator"])
+    exported = json.loads(content(client.get("/api/v1/partnerships/export.json")))
+    listed = client.get("/api/v1/partnerships/").json()["results"]
+
+    assert sorted(exported, key=lambda r: r["id"]) == sorted(listed, key=lambda r: r["id"])
+
+
+@pytest.mark.parametrize("extension", ["csv", "json"])
+def test_exports_apply_the_lists_filters(registry, users, extension):
+    client = client_for(users["coordinator"])
+    url = f"/api/v1/partnerships/export.{extension}"
+
+    drafts = content(client.get(url, {"status": "draft"}))
+    actives = content(client.get(url, {"status": "active", "q": "Nuits"}))
+
+    assert "Gare sûre" in drafts and "Nuits tranquilles" not in drafts
+    assert "Nuits tranquilles" in actives and "Gare sûre" not in actives
+
+
+def test_export_ordering_follows_the_ordering_filter(users, body):
+    for title in ["Bravo", "Alpha", "Charlie"]:
+        f.PartnershipFactory(title=title, lead_body=body)
+    client = client_for(users["coordinator"])
+
+    rows = csv_rows(client.get("/api/v1/partnerships/export.csv", {"ordering": "-title"}))
+
+    assert [row["title"] for row in rows] == ["Charlie", "Bravo", "Alpha"]
+
+
+@pytest.mark.parametrize("extension", ["csv", "json"])
+def test_bad_filters_are_refused_before_the_download_starts(registry, users, extension):
+    response = client_for(users["analyst"]).get(
+        f"/api/v1/partnerships/export.{extension}", {"starts_on_after": "yesterday"}
+    )
+
+    assert response.status_code == 400
+    assert not response.streaming
+    assert response.json()["errors"] == {"starts_on": ["Enter a valid date."]}
+
+
+def test_empty_exports(users):
+    client = client_for(users["analyst"])
+
+    assert json.loads(content(client.get("/api/v1/rules/export.json"))) == []
+    assert content(client.get("/api/v1/rules/export.csv")).splitlines() == [
+        "id,url,partnership,category,title,text"
+    ]
+
+
+def test_rows_are_read_in_chunks(monkeypatch, users, body, django_assert_num_queries):
+    """A small chunk size forces several chunks: every row arrives once, in order, and the
+    queries grow with the chunks (not the rows)."""
+    monkeypatch.setattr(exports.ExportMixin, "export_chunk_size", 4)
+    for number in range(10):
+        partnership = f.PartnershipFactory(title=f"P{number:02}", lead_body=body)
+        partnership.community_groups.add(f.CommunityGroupFactory())
+    client = client_for(users["coordinator"])
+
+    # One cursor over the rows; for each of the 3 chunks, their goals and their groups.
+    with django_assert_num_queries(7):
+        rows = csv_rows(client.get("/api/v1/partnerships/export.csv", {"ordering": "title"}))
+
+    assert [row["title"] for row in rows] == [f"P{n:02}" for n in range(10)]
+
+
+def test_spreadsheet_formulas_are_neutralised(users, body):
+    f.PartnershipFactory(title="=HYPERLINK(\"http://evil.example\")", lead_body=body,
+                         territory="-12")
+    rows = csv_rows(client_for(users["coordinator"]).get("/api/v1/partnerships/export.csv"))
+
+    assert rows[0]["title"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert rows[0]["territory"] == "-12"  # numbers stay numbers
+
+
+@pytest.mark.parametrize("resource", ["organisations", "strategies", "goals", "indicators",
+                                      "measurements", "parties", "contributions", "rules",
+                                      "community-groups"])
+def test_every_list_exports(registry, users, resource):
+    client = client_for(users["admin"])
+    listed = client.get(f"/api/v1/{resource}/", {"page_size": 500}).json()["results"]
+
+    exported = json.loads(content(client.get(f"/api/v1/{resource}/export.json")))
+    rows = csv_rows(client.get(f"/api/v1/{resource}/export.csv"))
+
+    assert len(exported) == len(rows) == len(listed) > 0
+    assert {row["id"] for row in exported} == {int(row["id"]) for row in rows}
+
+
+def test_filtering_by_status_counts_the_published(registry, users, body):
+    active = f.PartnershipFactory(lead_body=body)
+    active.status = Status.SUSPENDED
+    active.save()
+    response = client_for(users["analyst"]).get(
+        "/api/v1/partnerships/", {"status": ["active", "suspended"], "with_count": "true"}
+    )
+
+    assert response.json()["count"] == 2
