@@ -1,12 +1,22 @@
 """Driving the Django admin as a browser would: read a page's forms, post them back changed."""
 
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
+from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
 
 def admin_url(model, view: str, *args) -> str:
     return reverse(admin_urlname(model._meta, view), args=args)
+
+
+def admin_as(client, user, *codenames):
+    """Sign ``user`` in to the admin as staff holding the model permissions ``codenames``."""
+    user.is_staff = True
+    user.save()
+    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    client.force_login(user)
+    return client
 
 
 def _values(form) -> dict:

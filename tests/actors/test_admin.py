@@ -1,14 +1,20 @@
 """The organisation and people admin: registration and verification go through the services."""
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from actors.choices import Function, OrganisationKind, Sector, VerificationStatus
 from actors.models import Organisation, User
 from tests import factories as f
-from tests.admin_forms import admin_url, errors_of, form_data, messages_of, run_action
+from tests.admin_forms import (
+    admin_as,
+    admin_url,
+    errors_of,
+    form_data,
+    messages_of,
+    run_action,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -140,13 +146,7 @@ def test_rejecting_is_an_admin_action(admin_client, firm, other_firm):
 @pytest.fixture
 def staff_coordinator(client, coordinator):
     """Alice, given access to the admin with the right to change organisations."""
-    coordinator.is_staff = True
-    coordinator.save()
-    coordinator.user_permissions.add(
-        *Permission.objects.filter(codename__in=["view_organisation", "change_organisation"])
-    )
-    client.force_login(coordinator)
-    return client
+    return admin_as(client, coordinator, "view_organisation", "change_organisation")
 
 
 def test_a_coordinator_in_the_admin_verifies_firms_but_not_public_bodies(staff_coordinator):

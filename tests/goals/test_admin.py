@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from goals.choices import Area, Horizon, IndicatorDirection
 from goals.models import CommunityGroup, Goal, Indicator, SafetyStrategy
 from tests import factories as f
-from tests.admin_forms import add_row, admin_url, errors_of, form_data
+from tests.admin_forms import add_row, admin_as, admin_url, errors_of, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +66,22 @@ def test_a_strategy_of_a_private_firm_is_refused(admin_client, firm):
 
     assert errors_of(response) == ["A local safety strategy belongs to a public body."]
     assert not SafetyStrategy.objects.exists()
+
+
+def test_a_coordinator_in_the_admin_writes_strategies_for_their_own_body_only(
+    client, coordinator, body, other_body
+):
+    admin_as(client, coordinator, "view_safetystrategy", "add_safetystrategy")
+    fields = {"title": "STSPD 2025", "territory": "Saint-Denis", "starts_on": "2025-01-01"}
+
+    refused = client.post(admin_url(SafetyStrategy, "add"),
+                          _add_form(client, SafetyStrategy, owner=other_body.pk, **fields))
+    accepted = client.post(admin_url(SafetyStrategy, "add"),
+                           _add_form(client, SafetyStrategy, owner=body.pk, **fields))
+
+    assert refused.status_code == 403
+    assert accepted.status_code == 302, errors_of(accepted)
+    assert SafetyStrategy.objects.get().owner == body
 
 
 def test_the_owner_of_a_strategy_is_set_once(admin_client, body):

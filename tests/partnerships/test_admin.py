@@ -9,7 +9,15 @@ from actors.choices import VerificationStatus
 from partnerships.choices import ContributionKind, Role, RuleCategory, Status
 from partnerships.models import Contribution, Partnership, Party, Rule
 from tests import factories as f
-from tests.admin_forms import add_row, admin_url, errors_of, form_data, messages_of, run_action
+from tests.admin_forms import (
+    add_row,
+    admin_as,
+    admin_url,
+    errors_of,
+    form_data,
+    messages_of,
+    run_action,
+)
 from tests.conftest import make_activatable
 
 pytestmark = pytest.mark.django_db
@@ -98,6 +106,23 @@ def test_a_private_firm_cannot_lead_a_partnership(admin_client, firm):
     assert not Partnership.objects.exists()
 
 
+def test_a_coordinator_in_the_admin_registers_partnerships_for_their_own_body_only(
+    client, coordinator, body, other_body
+):
+    admin_as(client, coordinator, "view_partnership", "add_partnership", "change_partnership")
+
+    refused = client.post(admin_url(Partnership, "add"),
+                          _add_data(client, title="Theirs", territory="Gent",
+                                    lead_body=other_body.pk))
+    accepted = client.post(admin_url(Partnership, "add"),
+                           _add_data(client, title="Ours", territory="Saint-Denis",
+                                     lead_body=body.pk))
+
+    assert refused.status_code == 403
+    assert accepted.status_code == 302, errors_of(accepted)
+    assert list(Partnership.objects.values_list("title", flat=True)) == ["Ours"]
+
+
 def test_status_is_not_editable_in_the_change_form(admin_client, draft):
     data = form_data(_change_page(admin_client, draft))
     assert "status" not in data
@@ -127,6 +152,19 @@ def test_concluded_partnerships_are_read_only(admin_client, active):
     assert admin_client.post(admin_url(Partnership, "change", active.pk), data).status_code == 403
     active.refresh_from_db()
     assert active.title == "Nuits tranquilles"
+
+
+def test_the_parties_of_a_concluded_partnership_are_read_only(admin_client, active):
+    _with_status(active, Status.CONCLUDED)
+    party = active.parties.first()
+    data = form_data(_change_page(admin_client, party))
+    data["responsibilities"] = "Rewritten afterwards."
+
+    response = admin_client.post(admin_url(Party, "change", party.pk), data)
+
+    assert response.status_code == 403
+    party.refresh_from_db()
+    assert party.responsibilities != "Rewritten afterwards."
 
 
 def test_only_drafts_can_be_deleted(admin_client, draft, active):
