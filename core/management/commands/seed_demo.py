@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from core.demo_seed import demo_accounts, seed_demo
-from core.synthetic import SYNTHETIC_PREFIX, generate_synthetic
+from core.synthetic import SYNTHETIC_PREFIX, generate_synthetic, synthetic_partnerships
 
 SITE_URL = "http://127.0.0.1:8000/"
 
@@ -50,7 +50,8 @@ class Command(BaseCommand):
             added = generate_synthetic(partnerships, progress=self._progress)
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Synthetic partnerships: {added} added, {partnerships} in total "
+                    f"Synthetic partnerships: {added} added, "
+                    f"{synthetic_partnerships().count()} in total "
                     f"({time.monotonic() - started:.1f} s)."
                 )
             )
