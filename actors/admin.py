@@ -31,7 +31,6 @@ class OrganisationAdmin(RegistryAdmin):
     )
     list_filter = ("verification_status", "sector", "kind", "identifier_scheme", "country")
     search_fields = ("name", "identifier", "territory")
-    list_select_related = ("verified_by",)
     readonly_fields = ("verification_status", "verified_at", "verified_by", "created_at",
                        "updated_at")
     fieldsets = (

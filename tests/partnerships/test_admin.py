@@ -2,6 +2,7 @@
 services, and refusals name what is missing."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -152,6 +153,25 @@ def test_concluded_partnerships_are_read_only(admin_client, active):
     assert admin_client.post(admin_url(Partnership, "change", active.pk), data).status_code == 403
     active.refresh_from_db()
     assert active.title == "Nuits tranquilles"
+
+
+def test_a_refusal_only_a_service_sees_rolls_the_whole_page_back(admin_client, draft,
+                                                                 monkeypatch):
+    def refuse(**kwargs):
+        raise ValidationError("This partnership was changed meanwhile: reload it.")
+
+    monkeypatch.setattr("partnerships.admin.rule_add", refuse)
+    data = form_data(_change_page(admin_client, draft))
+    data["title"] = "Gare sûre et vivante"
+    add_row(data, "rules", category=RuleCategory.FUNDING, title="Budget", text="Half each.")
+    url = admin_url(Partnership, "change", draft.pk)
+
+    response = admin_client.post(url, data)
+
+    assert (response.status_code, response.url) == (302, url)
+    assert messages_of(response) == ["This partnership was changed meanwhile: reload it."]
+    draft.refresh_from_db()
+    assert draft.title == "Gare sûre"
 
 
 def test_the_parties_of_a_concluded_partnership_are_read_only(admin_client, active):
