@@ -45,12 +45,20 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+def page(request, browser, live_server):
+    """A page of a fresh browser context; the test fails if the Content Security Policy blocks
+    anything the page itself loads."""
+    # axe-core is injected as an inline script, which the policy rightly refuses.
+    bypass_csp = "axe_source" in request.fixturenames
+    context = browser.new_context(base_url=live_server.url, locale="en-GB", bypass_csp=bypass_csp)
     page = context.new_page()
     page.set_default_timeout(10_000)
+    refused = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
     yield page
     context.close()
+    assert refused == []
 
 
 @pytest.fixture
