@@ -18,6 +18,7 @@ from partnerships.choices import ContributionKind, Role, RuleCategory, Status
 from partnerships.models import Contribution, Partnership, Party, Rule
 from partnerships.policies import activation_problems
 from partnerships.services import partnership_transition
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -182,6 +183,17 @@ def test_production_refuses_demo_data(settings):
         seed()
     assert not Organisation.objects.exists()
     assert not User.objects.exists()
+
+
+def test_a_clash_with_existing_data_loads_nothing_and_says_why():
+    f.PublicBodyFactory(
+        name="Ville de Saint-Denis", identifier="219300662", verification_status="unverified"
+    )
+
+    with pytest.raises(CommandError, match="Ville de Saint-Denis is not a verified organisation"):
+        seed()
+    assert Organisation.objects.count() == 1
+    assert not Partnership.objects.exists()
 
 
 def test_a_negative_number_of_partnerships_is_refused():

@@ -1,6 +1,7 @@
 import time
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from core.demo_seed import demo_accounts, seed_demo
@@ -40,7 +41,13 @@ class Command(BaseCommand):
         if partnerships < 0:
             raise CommandError("--partnerships takes a number of partnerships, 0 or more.")
         started = time.monotonic()
-        created = seed_demo()
+        try:
+            created = seed_demo()
+        except ValidationError as error:
+            raise CommandError(
+                "The demo data clash with what this database already holds, so none were "
+                f"loaded: {' '.join(error.messages)}"
+            ) from error
         if created:
             made = ", ".join(f"{count} {name}" for name, count in created.items())
             self.stdout.write(self.style.SUCCESS(f"Demo data created: {made}."))
