@@ -3,6 +3,8 @@
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 
@@ -75,3 +77,15 @@ def run_action(client, model, action: str, *objects):
         admin_url(model, "changelist"),
         {"action": action, "_selected_action": [str(obj.pk) for obj in objects]},
     )
+
+
+def change_list_at_3_then_30_rows(client, model, factory, assert_num_queries):
+    """Load ``model``'s change list with 3 rows, then with 30 under the same query budget."""
+    url = admin_url(model, "changelist")
+    factory.create_batch(3)
+    client.get(url)
+    with CaptureQueriesContext(connection) as three_rows:
+        assert client.get(url).status_code == 200
+    factory.create_batch(27)
+    with assert_num_queries(len(three_rows)):
+        return client.get(url)

@@ -1,8 +1,6 @@
 """The organisation and people admin: registration and verification go through the services."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from actors.choices import Function, OrganisationKind, Sector, VerificationStatus
 from actors.models import Organisation, User
@@ -10,6 +8,7 @@ from tests import factories as f
 from tests.admin_forms import (
     admin_as,
     admin_url,
+    change_list_at_3_then_30_rows,
     errors_of,
     form_data,
     messages_of,
@@ -26,14 +25,9 @@ pytestmark = pytest.mark.django_db
 def test_change_lists_cost_the_same_for_3_and_30_rows(
     admin_client, django_assert_num_queries, model, factory
 ):
-    url = admin_url(model, "changelist")
-    factory.create_batch(3)
-    admin_client.get(url)
-    with CaptureQueriesContext(connection) as three_rows:
-        assert admin_client.get(url).status_code == 200
-    factory.create_batch(27)
-    with django_assert_num_queries(len(three_rows)):
-        response = admin_client.get(url)
+    response = change_list_at_3_then_30_rows(admin_client, model, factory,
+                                             django_assert_num_queries)
+
     assert response.context["cl"].result_count == model.objects.count()
 
 

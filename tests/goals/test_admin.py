@@ -4,13 +4,18 @@ all written through the services."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from goals.choices import Area, Horizon, IndicatorDirection
 from goals.models import CommunityGroup, Goal, Indicator, SafetyStrategy
 from tests import factories as f
-from tests.admin_forms import add_row, admin_as, admin_url, errors_of, form_data
+from tests.admin_forms import (
+    add_row,
+    admin_as,
+    admin_url,
+    change_list_at_3_then_30_rows,
+    errors_of,
+    form_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,14 +32,9 @@ pytestmark = pytest.mark.django_db
 def test_change_lists_cost_the_same_for_3_and_30_rows(
     admin_client, django_assert_num_queries, model, factory
 ):
-    url = admin_url(model, "changelist")
-    factory.create_batch(3)
-    admin_client.get(url)
-    with CaptureQueriesContext(connection) as three_rows:
-        assert admin_client.get(url).status_code == 200
-    factory.create_batch(27)
-    with django_assert_num_queries(len(three_rows)):
-        response = admin_client.get(url)
+    response = change_list_at_3_then_30_rows(admin_client, model, factory,
+                                             django_assert_num_queries)
+
     assert response.context["cl"].result_count == model.objects.count()
 
 

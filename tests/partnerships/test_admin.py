@@ -3,8 +3,6 @@ services, and refusals name what is missing."""
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from actors.choices import VerificationStatus
 from partnerships.choices import ContributionKind, Role, RuleCategory, Status
@@ -14,6 +12,7 @@ from tests.admin_forms import (
     add_row,
     admin_as,
     admin_url,
+    change_list_at_3_then_30_rows,
     errors_of,
     form_data,
     messages_of,
@@ -51,14 +50,9 @@ def _change_page(client, obj):
 def test_change_lists_cost_the_same_for_3_and_30_rows(
     admin_client, django_assert_num_queries, model, factory
 ):
-    url = admin_url(model, "changelist")
-    factory.create_batch(3)
-    admin_client.get(url)
-    with CaptureQueriesContext(connection) as three_rows:
-        assert admin_client.get(url).status_code == 200
-    factory.create_batch(27)
-    with django_assert_num_queries(len(three_rows)):
-        response = admin_client.get(url)
+    response = change_list_at_3_then_30_rows(admin_client, model, factory,
+                                             django_assert_num_queries)
+
     assert response.context["cl"].result_count == model.objects.count()
 
 
