@@ -66,15 +66,12 @@ def organisation_detail(request, pk):
 def organisation_create(request):
     if not may_register(request.user):
         raise PermissionDenied
-    form = OrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            organisation = services.organisation_create(actor=request.user, **form.cleaned_data)
-            messages.success(request, _("The organisation is registered. It stays unverified until "
-                                        "a coordinator verifies it."))
-            return redirect(organisation)
     return form_page(
-        request, form, title=_("Register an organisation"), submit_label=_("Register"),
+        request, OrganisationForm(request.POST or None),
+        save=lambda data: services.organisation_create(actor=request.user, **data),
+        success=_("The organisation is registered. It stays unverified until a coordinator "
+                  "verifies it."),
+        title=_("Register an organisation"), submit_label=_("Register"),
         cancel_url=reverse("actors:organisation_list"),
     )
 
@@ -93,19 +90,14 @@ def organisation_edit(request, pk):
     organisation = get_for(request.user, organisation_queryset, pk, Action.CHANGE)
     editable = _editable_fields(request.user)
     initial = {name: getattr(organisation, name) for name in editable}
-    form = OrganisationForm(request.POST or None, initial=initial, editable=editable)
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            services.organisation_update(
-                actor=request.user, organisation=organisation, **form.cleaned_data
-            )
-            messages.success(request, _("Your changes are saved."))
-            return redirect(organisation)
     return form_page(
-        request, form,
+        request, OrganisationForm(request.POST or None, initial=initial, editable=editable),
+        save=lambda data: services.organisation_update(
+            actor=request.user, organisation=organisation, **data
+        ),
+        success=_("Your changes are saved."),
         title=_("Edit %(name)s") % {"name": organisation.name},
-        submit_label=_("Save changes"),
-        cancel_url=organisation.get_absolute_url(),
+        submit_label=_("Save changes"), cancel_url=organisation.get_absolute_url(),
     )
 
 

@@ -3,13 +3,14 @@ readable histories."""
 
 import datetime
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -17,7 +18,7 @@ from django.views.generic import TemplateView
 
 from core.access import Action, body_id, is_staff_reader
 
-from .forms import adapt_filter_form
+from .forms import adapt_filter_form, errors_onto
 
 REVIEW_WINDOW_DAYS = 30
 RECENT_CHANGES = 10
@@ -42,13 +43,19 @@ def get_for(user, selector, pk, action: str = Action.VIEW):
     return obj
 
 
-def form_page(request, form, *, title, submit_label, cancel_url, intro=""):
+def form_page(request, form, *, save, success, title, submit_label, cancel_url):
+    """A page with one form: once the form is valid, ``save(cleaned_data)`` calls a service and
+    returns the object to go to; a refusal of the service lands on the form's fields."""
+    if request.method == "POST" and form.is_valid():
+        with errors_onto(form):
+            obj = save(form.cleaned_data)
+            messages.success(request, success)
+            return redirect(obj)
     return render(request, "core/form_page.html", {
         "form": form,
         "title": title,
         "submit_label": submit_label,
         "cancel_url": cancel_url,
-        "intro": intro,
     })
 
 

@@ -1,13 +1,11 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.access import Action, body_id, is_admin, is_staff_reader
-from core.forms import errors_onto
 from core.views import HistoryView, RegistryListView, allowed, form_page, get_for
 from partnerships.selectors import partnership_list
 
@@ -58,30 +56,29 @@ def strategy_create(request):
     user = request.user
     if not may_write_strategies(user):
         raise PermissionDenied
-    form = StrategyForm(request.POST or None, choose_owner=is_admin(user))
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def save(data):
         owner = data.pop("owner", None) or user.organisation
-        with errors_onto(form):
-            strategy = services.strategy_create(actor=user, owner=owner, **data)
-            messages.success(request, _("The strategy is registered."))
-            return redirect(strategy)
-    return form_page(request, form, title=_("New local safety strategy"),
-                     submit_label=_("Register"), cancel_url=reverse("goals:strategy_list"))
+        return services.strategy_create(actor=user, owner=owner, **data)
+
+    return form_page(
+        request, StrategyForm(request.POST or None, choose_owner=is_admin(user)), save=save,
+        success=_("The strategy is registered."), title=_("New local safety strategy"),
+        submit_label=_("Register"), cancel_url=reverse("goals:strategy_list"),
+    )
 
 
 @login_required
 def strategy_edit(request, pk):
     strategy = get_for(request.user, strategy_queryset, pk, Action.CHANGE)
     initial = {name: getattr(strategy, name) for name in STRATEGY_FIELDS}
-    form = StrategyForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            services.strategy_update(actor=request.user, strategy=strategy, **form.cleaned_data)
-            messages.success(request, _("Your changes are saved."))
-            return redirect(strategy)
-    return form_page(request, form, title=_("Edit %(name)s") % {"name": strategy.title},
-                     submit_label=_("Save changes"), cancel_url=strategy.get_absolute_url())
+    return form_page(
+        request, StrategyForm(request.POST or None, initial=initial),
+        save=lambda data: services.strategy_update(actor=request.user, strategy=strategy, **data),
+        success=_("Your changes are saved."),
+        title=_("Edit %(name)s") % {"name": strategy.title},
+        submit_label=_("Save changes"), cancel_url=strategy.get_absolute_url(),
+    )
 
 
 class StrategyHistoryView(HistoryView):
@@ -126,14 +123,10 @@ GOAL_FIELDS = ("title", "description", "area", "horizon", "priority", "territory
 @login_required
 def goal_create(request, strategy_pk):
     strategy = get_for(request.user, strategy_list, strategy_pk, Action.CHANGE)
-    form = GoalForm(request.POST or None, initial={"territory": strategy.territory})
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            goal = services.goal_create(actor=request.user, strategy=strategy, **form.cleaned_data)
-            messages.success(request, _("The goal is registered."))
-            return redirect(goal)
     return form_page(
-        request, form,
+        request, GoalForm(request.POST or None, initial={"territory": strategy.territory}),
+        save=lambda data: services.goal_create(actor=request.user, strategy=strategy, **data),
+        success=_("The goal is registered."),
         title=_("New goal of %(strategy)s") % {"strategy": strategy.title},
         submit_label=_("Register"), cancel_url=strategy.get_absolute_url(),
     )
@@ -144,14 +137,12 @@ def goal_edit(request, pk):
     goal = get_for(request.user, goal_queryset, pk, Action.CHANGE)
     initial = {name: getattr(goal, name) for name in GOAL_FIELDS}
     initial["community_groups"] = list(goal.community_groups.all())
-    form = GoalForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            services.goal_update(actor=request.user, goal=goal, **form.cleaned_data)
-            messages.success(request, _("Your changes are saved."))
-            return redirect(goal)
-    return form_page(request, form, title=_("Edit %(name)s") % {"name": goal.title},
-                     submit_label=_("Save changes"), cancel_url=goal.get_absolute_url())
+    return form_page(
+        request, GoalForm(request.POST or None, initial=initial),
+        save=lambda data: services.goal_update(actor=request.user, goal=goal, **data),
+        success=_("Your changes are saved."), title=_("Edit %(name)s") % {"name": goal.title},
+        submit_label=_("Save changes"), cancel_url=goal.get_absolute_url(),
+    )
 
 
 class GoalHistoryView(HistoryView):
@@ -176,41 +167,38 @@ INDICATOR_FIELDS = ("name", "unit", "direction", "baseline", "baseline_on", "tar
 @login_required
 def indicator_create(request, goal_pk):
     goal = get_for(request.user, goal_list, goal_pk, Action.CHANGE)
-    form = IndicatorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            indicator = services.indicator_create(actor=request.user, goal=goal, **form.cleaned_data)
-            messages.success(request, _("The indicator is registered."))
-            return redirect(indicator)
-    return form_page(request, form, title=_("New indicator for %(goal)s") % {"goal": goal.title},
-                     submit_label=_("Register"), cancel_url=goal.get_absolute_url())
+    return form_page(
+        request, IndicatorForm(request.POST or None),
+        save=lambda data: services.indicator_create(actor=request.user, goal=goal, **data),
+        success=_("The indicator is registered."),
+        title=_("New indicator for %(goal)s") % {"goal": goal.title},
+        submit_label=_("Register"), cancel_url=goal.get_absolute_url(),
+    )
 
 
 @login_required
 def indicator_edit(request, pk):
     indicator = get_for(request.user, indicator_list, pk, Action.CHANGE)
     initial = {name: getattr(indicator, name) for name in INDICATOR_FIELDS}
-    form = IndicatorForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            services.indicator_update(actor=request.user, indicator=indicator, **form.cleaned_data)
-            messages.success(request, _("Your changes are saved."))
-            return redirect(indicator)
-    return form_page(request, form, title=_("Edit %(name)s") % {"name": indicator.name},
-                     submit_label=_("Save changes"), cancel_url=indicator.get_absolute_url())
+    return form_page(
+        request, IndicatorForm(request.POST or None, initial=initial),
+        save=lambda data: services.indicator_update(actor=request.user, indicator=indicator, **data),
+        success=_("Your changes are saved."), title=_("Edit %(name)s") % {"name": indicator.name},
+        submit_label=_("Save changes"), cancel_url=indicator.get_absolute_url(),
+    )
 
 
 @login_required
 def measurement_create(request, indicator_pk):
     indicator = get_for(request.user, indicator_list, indicator_pk, Action.CHANGE)
-    form = MeasurementForm(request.POST or None, prefix=f"indicator-{indicator.pk}")
-    if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            services.measurement_record(actor=request.user, indicator=indicator, **form.cleaned_data)
-            messages.success(request, _("The measurement is recorded."))
-            return redirect(indicator)
+
+    def save(data):
+        services.measurement_record(actor=request.user, indicator=indicator, **data)
+        return indicator
+
     return form_page(
-        request, form,
+        request, MeasurementForm(request.POST or None, prefix=f"indicator-{indicator.pk}"),
+        save=save, success=_("The measurement is recorded."),
         title=_("New measurement of %(name)s") % {"name": indicator.name},
         submit_label=_("Record"), cancel_url=indicator.get_absolute_url(),
     )
