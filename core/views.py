@@ -43,10 +43,11 @@ def get_for(user, selector, pk, action: str = Action.VIEW):
     return obj
 
 
-def form_page(request, form, *, save, success, title, submit_label, cancel_url):
-    """A page with one form: once the form is valid, ``save(cleaned_data)`` calls a service and
-    returns the object to go to; a refusal of the service lands on the form's fields."""
-    if request.method == "POST" and form.is_valid():
+def form_page(request, form, *, title, submit_label, cancel_url, save=None, success=""):
+    """A page with one form. Given ``save``, a valid form goes to ``save(cleaned_data)``, which
+    calls a service and returns the object to go to; a refusal of the service lands on the
+    form's fields. Without it, the page only shows the form."""
+    if save is not None and request.method == "POST" and form.is_valid():
         with errors_onto(form):
             obj = save(form.cleaned_data)
             messages.success(request, success)
