@@ -149,14 +149,14 @@ class EoiListView(RegistryListView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        # The base view puts ``self.title`` in the context, over any ``title`` passed to it.
         if is_coordinator(user):
-            title = _("Expressions of interest received")
+            self.title = _("Expressions of interest received")
         elif user.is_firm_representative:
-            title = _("Your organisation's expressions of interest")
+            self.title = _("Your organisation's expressions of interest")
         else:
-            title = _("Expressions of interest")
+            self.title = _("Expressions of interest")
         return super().get_context_data(
-            title=title,
             can_create=user.is_firm_representative,
             awaiting_membership=selectors.awaits_membership(user),
             show_organisation=not user.is_firm_representative,
