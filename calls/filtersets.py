@@ -29,7 +29,6 @@ class CallFilterSet(RegistryFilterSet):
         method="filter_contribution_kind",
         label=_("Contribution kind sought"),
     )
-    closes_at = django_filters.DateFromToRangeFilter(label=_("Closes between"))
     ordering = django_filters.OrderingFilter(
         fields=(("closes_at", "closes_at"), ("opens_on", "opens_on"), ("title", "title"),
                 ("id", "id")),
@@ -86,7 +85,6 @@ class EoiFilterSet(RegistryFilterSet):
         method="filter_contribution_kind",
         label=_("Contribution kind offered"),
     )
-    submitted_at = django_filters.DateFromToRangeFilter(label=_("Submitted between"))
     ordering = django_filters.OrderingFilter(
         fields=(("submitted_at", "submitted"), ("created_at", "created"), ("title", "title"),
                 ("id", "id")),

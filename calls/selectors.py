@@ -4,6 +4,7 @@ the joins and prefetches each page and endpoint needs, so no list issues queries
 from django.db.models import Prefetch
 
 from core.access import Action, body_id, is_admin
+from goals.models import Goal
 from partnerships.choices import CLOSED_STATUSES
 from partnerships.models import Partnership
 
@@ -18,11 +19,15 @@ from .models import (
 
 
 def call_list(*, user, action: str = Action.VIEW):
-    return CallForPartners.objects.restrict(user, action).select_related("lead_body")
+    return (
+        CallForPartners.objects.restrict(user, action)
+        .select_related("lead_body")
+        .prefetch_related(Prefetch("goals", queryset=Goal.objects.select_related("strategy")))
+    )
 
 
 def call_detail(*, user, action: str = Action.VIEW):
-    return call_list(user=user, action=action).prefetch_related("goals__strategy")
+    return call_list(user=user, action=action)
 
 
 def may_see_personal_data(user, eoi: ExpressionOfInterest) -> bool:

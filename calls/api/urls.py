@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from core.api.routers import RegistryRouter
+
+from .views import CallViewSet, ExpressionOfInterestViewSet
 
 app_name = "calls-api"
 
-urlpatterns = []
+router = RegistryRouter()
+router.register("calls", CallViewSet, basename="call")
+router.register("expressions-of-interest", ExpressionOfInterestViewSet, basename="eoi")
+
+urlpatterns = router.urls

@@ -262,6 +262,8 @@ SPECTACULAR_SETTINGS = {
         "VerificationStatusEnum": "actors.choices.VerificationStatus",
         "PartnershipStatusEnum": "partnerships.choices.Status",
         "ContributionKindEnum": "partnerships.choices.ContributionKind",
+        "CallStatusEnum": "calls.choices.CallStatus",
+        "ExpressionOfInterestStatusEnum": "calls.choices.EoiStatus",
     },
 }
 
