@@ -12,6 +12,7 @@ from unittest import mock
 import pytest
 from celery.contrib.testing.worker import start_worker
 from celery.exceptions import Retry
+from django.conf import settings as django_settings
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
@@ -31,7 +32,12 @@ from . import factories as cf
 
 CLOSED_PORT_BROKER = "redis://127.0.0.1:1/0"
 BROKEN_MAIL = {"default": {"BACKEND": "tests.calls.test_notifications.BrokenBackend"}}
-WORKER_BROKER = os.environ.get("CELERY_WORKER_TEST_BROKER", "redis://127.0.0.1:6379/5")
+# The configured Redis broker when there is one (as in CI), else a database of the local Redis.
+WORKER_BROKER = (
+    django_settings.CELERY_BROKER_URL
+    if django_settings.CELERY_BROKER_URL.startswith("redis")
+    else "redis://127.0.0.1:6379/5"
+)
 
 
 class BrokenBackend(BaseEmailBackend):
