@@ -13,8 +13,7 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 
 def client_address(request) -> str:
-    # REMOTE_ADDR only: forwarded headers are set by the client unless a trusted proxy rewrites
-    # them, and the proxy in front of gunicorn passes the address through.
+    # The connection's address only: a client writes whatever it likes in forwarded headers.
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

@@ -11,13 +11,21 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import Action, is_admin, is_analyst, is_coordinator
+from core.access import Action, is_admin, is_analyst, is_coordinator, is_staff_reader
 from core.forms import add_service_errors, error_summary, errors_onto
-from core.views import FilteredListView, RegistryListView, allowed, form_page, get_for
+from core.views import (
+    FilteredListView,
+    HistoryView,
+    RegistryListView,
+    allowed,
+    form_page,
+    get_for,
+)
 
 from . import selectors, services
 from .choices import FIRM_EDITABLE_STATUSES, CallStatus, EoiStatus
@@ -49,7 +57,8 @@ class CallListView(FilteredListView):
     def get_queryset(self):
         queryset = super().get_queryset()
         if not self.request.GET.getlist("status"):
-            queryset = queryset.filter(status=CallStatus.OPEN)
+            # Until the periodic task closes it, a call past its deadline is closed already.
+            queryset = queryset.filter(status=CallStatus.OPEN, closes_at__gt=timezone.now())
         return queryset
 
     def get_context_data(self, **kwargs):
@@ -73,6 +82,7 @@ def call_detail(request, pk):
         "can_edit": call.status != CallStatus.CLOSED and allowed(user, call, Action.CHANGE),
         "can_respond": bool(firm) and call.is_accepting,
         "own_expressions": selectors.eoi_list(user=user).filter(call=call) if firm else None,
+        "history_url": reverse("calls:call_history", args=[pk]) if is_staff_reader(user) else None,
     })
 
 
@@ -196,6 +206,8 @@ def _detail_context(request, eoi, **forms):
         "attachment_form": AttachmentForm() if editable else None,
         "comment_form": CommentForm() if can_review else None,
         "decline_form": DeclineForm() if reviewable else None,
+        "history_url": (reverse("calls:eoi_history", args=[eoi.pk])
+                        if is_staff_reader(user) else None),
     }
     if context["can_accept"]:
         context["accept_form"] = AcceptForm(
@@ -571,3 +583,20 @@ def account_erase(request):
     messages.success(request, _("Your account is closed and your personal data erased."))
     return redirect("core:home")
 
+
+
+# Histories ------------------------------------------------------------------------------------
+
+
+class CallHistoryView(HistoryView):
+    selector = staticmethod(selectors.call_detail)
+
+
+class EoiHistoryView(HistoryView):
+    """Contact details are kept out of the history altogether (see the model)."""
+
+    selector = staticmethod(selectors.eoi_detail)
+
+
+call_history = CallHistoryView.as_view()
+eoi_history = EoiHistoryView.as_view()

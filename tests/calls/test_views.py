@@ -1,10 +1,13 @@
 """Each page against each kind of user, isolation between firms and bodies, and query budgets."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from calls.choices import CallStatus, EoiStatus
 from calls.models import Attachment
@@ -228,3 +231,29 @@ def test_the_accept_form_offers_only_partnerships_of_the_receiving_body(
     assert response.status_code == 400
     eoi.refresh_from_db()
     assert eoi.status == EoiStatus.UNDER_REVIEW
+
+
+def test_staff_read_the_history_of_a_call_and_of_a_submission(client, call, eoi, coordinator,
+                                                              firm_user, analyst):
+    client.force_login(coordinator)
+    client.post(reverse("calls:eoi_start_review", args=[eoi.pk]))
+    response = client.get(reverse("calls:eoi_history", args=[eoi.pk]))
+    assert response.status_code == 200
+    assert "Under review" in response.text
+    assert "carol.contact@firm.example" not in response.text
+    assert client.get(reverse("calls:call_history", args=[call.pk])).status_code == 200
+
+    client.force_login(analyst)
+    assert client.get(reverse("calls:eoi_history", args=[eoi.pk])).status_code == 200
+    client.force_login(firm_user)
+    assert client.get(reverse("calls:eoi_history", args=[eoi.pk])).status_code == 403
+
+
+def test_a_call_past_its_deadline_is_closed_before_the_task_closes_it(client, call, firm_user):
+    call.closes_at = timezone.now() - datetime.timedelta(minutes=1)
+    call.save()
+
+    assert call.title not in client.get(reverse("calls:call_list")).text
+    client.force_login(firm_user)
+    response = client.get(reverse("calls:eoi_create_for_call", args=[call.pk]), follow=True)
+    assert "not open for expressions of interest" in response.text
