@@ -1,5 +1,6 @@
 """The demo registry's content: European cities, their bodies, firms and intermediaries, local
-safety strategies and partnerships in every state of the lifecycle.
+safety strategies, partnerships in every state of the lifecycle, calls for partners and the
+expressions of interest firms sent in answer, in every state of their review.
 
 Public bodies carry their real names; firms, associations and every person are made up. All
 identifiers are fictitious but valid in their scheme (SIREN Luhn key, LEI check digits...).
@@ -10,6 +11,7 @@ import datetime
 from decimal import Decimal
 
 from actors.choices import Function, OrganisationKind, Sector, VerificationStatus
+from calls.choices import CallStatus, EoiStatus
 from goals.choices import Area, Horizon, IndicatorDirection, Priority
 from partnerships.choices import ContributionKind, Role, RuleCategory, Status
 
@@ -1098,4 +1100,209 @@ PARTNERSHIPS = [
         ],
         "rules": [RC.GOVERNANCE, RC.DATA_PROTECTION, RC.FUNDING],
     },
+]
+
+# Calls for partners. Their dates count in days from the day of the first load, so that the open
+# calls still take answers when a newcomer looks; the loader finds a call again by its body and
+# title, never by a date.
+CS = CallStatus
+
+
+def _call(key, lead, title, status, opens, closes, kinds, goals, territory, description):
+    return {"key": key, "lead": lead, "title": title, "status": status, "opens": opens,
+            "closes": closes, "kinds": kinds, "goals": goals, "territory": territory,
+            "description": description}
+
+
+CALLS = [
+    _call("sd-gare", "saint-denis",
+          "Trajets de nuit autour de la gare : appel à partenaires privés", CS.OPEN, -14, 45,
+          [C.HUMAN_RESOURCES, C.IN_KIND, C.FINANCIAL],
+          ["Sécuriser les abords de la gare et les trajets de nuit"], "Saint-Denis",
+          "La Ville cherche des entreprises prêtes à renforcer la présence humaine et "
+          "l'éclairage entre la gare, les arrêts de bus de nuit et les quartiers voisins, de "
+          "21 h à 1 h. Les agents privés n'exercent aucun pouvoir de police et sont coordonnés "
+          "par la Ville. Dites ce que vous proposez et ce que vous attendez du partenariat."),
+    _call("sd-observatoire", "saint-denis",
+          "Observatoire de la tranquillité publique : données des acteurs économiques", CS.OPEN,
+          -30, 20, [C.DATA, C.EXPERTISE],
+          ["Créer un observatoire partagé de la tranquillité publique"], "Saint-Denis",
+          "L'observatoire réunit des données anonymisées et agrégées sur les incidents et le "
+          "sentiment de sécurité. Nous cherchons des entreprises qui tiennent un registre "
+          "d'incidents (main-courantes, signalements de clients ou de salariés) et acceptent de "
+          "le partager selon les règles de protection des données du partenariat."),
+    _call("aub-livraisons", "aubervilliers",
+          "Quartier des grossistes : des livraisons de nuit plus sûres", CS.CLOSED, -60, 10,
+          [C.FINANCIAL, C.HUMAN_RESOURCES, C.IN_KIND],
+          ["Apaiser le quartier des grossistes la nuit"], "Aubervilliers",
+          "La Ville cherchait des partenaires pour relancer le gardiennage mutualisé des zones "
+          "de livraison, suspendu en attendant son évaluation : financement, agents de nuit ou "
+          "équipements (éclairage, barrières)."),
+    _call("gent-station", "gent", "Safe nights in the station district: call for private partners",
+          CS.OPEN, -7, 30, [C.HUMAN_RESOURCES, C.EXPERTISE, C.IN_KIND],
+          ["A safe and lively station district"], "Gent",
+          "Stad Gent invites businesses around Gent-Sint-Pieters to help keep the station "
+          "district safe and lively at night: hosts and stewards, training in de-escalation, "
+          "lighting and shelter. Private staff hold no police powers and work with the city's "
+          "street workers."),
+    _call("gent-dashboard", "gent", "Data partners for the shared incident dashboard", CS.DRAFT,
+          14, 75, [C.DATA], ["Shared incident data between city, police and public transport"],
+          "Gent",
+          "Businesses that could add their incident logs to the station district dashboard, "
+          "anonymised and aggregated. Not published yet: the data-sharing rules come first."),
+    _call("mcr-night", "manchester", "Northern Quarter night-time economy: partners wanted",
+          CS.OPEN, -10, 35, [C.FINANCIAL, C.HUMAN_RESOURCES, C.EXPERTISE],
+          ["A safe night-time economy in the Northern Quarter"], "Manchester",
+          "The council looks for venues, security firms and technology partners to fund street "
+          "hosts, train door staff in welfare and vulnerability, and keep taxi marshalling "
+          "running on Friday and Saturday nights."),
+]
+
+ES = EoiStatus
+
+
+def _eoi(call, org, title, status, summary, offers, contact, *, body=None, expectations="",
+         goals=(), groups=(), comments=(), decline_reason="", accept=None):
+    """An expression of interest, on the call with key ``call`` or, when that is None,
+    spontaneous and addressed to ``body``."""
+    return {"call": call, "body": body, "org": org, "title": title, "status": status,
+            "summary": summary, "offers": offers, "contact": contact,
+            "expectations": expectations, "goals": list(goals), "groups": list(groups),
+            "comments": list(comments), "decline_reason": decline_reason, "accept": accept}
+
+
+def _accept(partnership, role, responsibilities):
+    return {"partnership": partnership, "role": role, "responsibilities": responsibilities}
+
+
+MOREAU = ("Julien Moreau", "j.moreau@securite-plaine.example", "+33 1 55 87 10 10")
+HADDAD = ("Karim Haddad", "k.haddad@commerce-nord.example", "+33 1 43 52 20 20")
+
+EXPRESSIONS_OF_INTEREST = [
+    _eoi("sd-gare", "securite-plaine",
+         "Rondes de prévention entre la gare et les arrêts de bus de nuit", ES.DRAFT,
+         "Deux agents de prévention, sans pouvoir de police, font des rondes entre la gare et "
+         "les arrêts de bus de nuit de 21 h à 1 h, en lien avec le poste de coordination de la "
+         "Ville.",
+         [days("180", "Deux agents de prévention en soirée, cinq soirs par semaine")], MOREAU,
+         expectations="Un protocole d'alerte clair avec la police et une place au comité de "
+                      "pilotage.",
+         goals=["Sécuriser les abords de la gare et les trajets de nuit"],
+         groups=["commuters", "night-workers", "women"]),
+    _eoi("sd-gare", "boulangerie-marche",
+         "Vitrine éclairée et refuge pour les passants rue de la République", ES.SUBMITTED,
+         "La boulangerie garde sa vitrine éclairée jusqu'à 22 h et accueille toute personne qui "
+         "se sent en danger le temps que l'aide arrive.",
+         [in_kind("Vitrine éclairée et accueil des passants jusqu'à 22 h")],
+         ("Sophie Caron", "contact@boulangerie-marche.example", "+33 1 48 20 11 22"),
+         groups=["women", "elderly", "residents"]),
+    _eoi("sd-gare", "plaine-mobilites", "Agents de prévention supplémentaires dans les bus de nuit",
+         ES.UNDER_REVIEW,
+         "Nous ajoutons deux agents de prévention sur les lignes de nuit qui desservent la gare, "
+         "du jeudi au samedi, et partageons leurs signalements avec la Ville.",
+         [days("120", "Deux agents de prévention du jeudi au samedi"),
+          money("25000", "EUR", "Formation des conducteurs à la gestion des conflits")],
+         ("Nadia Ferhat", "n.ferhat@plaine-mobilites.example", "+33 1 49 17 30 30"),
+         expectations="Que les arrêts de bus de nuit soient éclairés en priorité.",
+         goals=["Sécuriser les abords de la gare et les trajets de nuit"],
+         groups=["commuters", "night-workers"],
+         comments=["Vérifier avec IDFM que ces agents ne sont pas déjà financés par le contrat "
+                   "d'exploitation."]),
+    _eoi("sd-gare", "vigie-express", "Équipes cynophiles aux sorties de la gare", ES.SUBMITTED,
+         "Deux équipes cynophiles en patrouille aux sorties de la gare les vendredis et samedis "
+         "soir.",
+         [days("100", "Deux équipes cynophiles, vendredi et samedi soir")],
+         ("Marc Dubreuil", "m.dubreuil@vigie-express.example", "")),
+    _eoi("sd-observatoire", "securite-plaine", "Main-courantes anonymisées des rondes de soirée",
+         ES.ACCEPTED,
+         "Nous transmettons chaque mois à l'observatoire les main-courantes de nos rondes, "
+         "anonymisées et agrégées par secteur et par heure.",
+         [data("Main-courantes mensuelles, anonymisées et agrégées par secteur")], MOREAU,
+         expectations="Recevoir les analyses de l'observatoire pour adapter nos rondes.",
+         goals=["Créer un observatoire partagé de la tranquillité publique"],
+         groups=["residents"],
+         accept=_accept("Gare de Saint-Denis : des trajets de nuit plus sûrs", Role.DATA_PROVIDER,
+                        "Transmet chaque mois ses main-courantes anonymisées à l'observatoire, "
+                        "selon les règles de protection des données du partenariat.")),
+    _eoi("sd-observatoire", "grand-stade", "Comptages de foule et incidents les soirs d'événement",
+         ES.SHORTLISTED,
+         "Après chaque événement, nous partageons les comptages de foule aux abords du stade et "
+         "le relevé des incidents signalés à notre poste de sécurité.",
+         [data("Comptages de foule et incidents, par événement"),
+          expertise("Méthode de comptage des flux piétons")],
+         ("Hélène Brunet", "securite@grand-stade.example", "+33 1 55 93 00 00"),
+         groups=["visitors", "residents"]),
+    _eoi("sd-observatoire", "commerce-nord", "Signalements de vols dans nos magasins", ES.DECLINED,
+         "Nous partageons chaque trimestre le nombre de vols et d'incidents signalés dans nos "
+         "trois magasins.",
+         [data("Incidents signalés en magasin, par trimestre")], HADDAD,
+         decline_reason="Merci de votre proposition. L'observatoire couvre le territoire de "
+                        "Saint-Denis et vos magasins sont à Aubervilliers : la Ville "
+                        "d'Aubervilliers prépare un dispositif comparable, adressez-lui votre "
+                        "offre."),
+    _eoi("aub-livraisons", "commerce-nord", "Éclairage des quais de livraison de la rue du Fort",
+         ES.ACCEPTED,
+         "Nous finançons l'éclairage des quais de livraison de la rue du Fort et prêtons le "
+         "parking du magasin aux agents de nuit.",
+         [money("12000", "EUR", "Éclairage des quais de livraison"),
+          in_kind("Parking du magasin pour les agents de nuit")], HADDAD,
+         expectations="Être associés aux réunions mensuelles entre grossistes, Ville et police.",
+         goals=["Apaiser le quartier des grossistes la nuit"],
+         groups=["night-workers", "shop-owners"],
+         accept=_accept("Grossistes du Fort : sécuriser les livraisons de nuit", Role.CO_FUNDER,
+                        "Finance l'éclairage des quais de livraison et prête son parking aux "
+                        "agents de nuit.")),
+    _eoi("aub-livraisons", "gardiennage-rapide", "Gardiennage des zones de livraison", ES.DECLINED,
+         "Trois agents de gardiennage de 22 h à 6 h sur les zones de livraison.",
+         [days("250", "Trois agents de nuit")],
+         ("Franck Morel", "f.morel@gardiennage-rapide.example", ""),
+         decline_reason="Votre organisation n'a pas pu être vérifiée : l'autorisation d'exercer "
+                        "une activité de sécurité privée n'a pas été produite. Une organisation "
+                        "non vérifiée ne peut pas devenir partie à un partenariat."),
+    _eoi("aub-livraisons", "securite-plaine", "Un agent de plus sur les quais de livraison",
+         ES.WITHDRAWN,
+         "Un agent supplémentaire de 22 h à 6 h sur les quais de livraison, en renfort de "
+         "l'équipe que nous y plaçons déjà.",
+         [days("120", "Un agent de nuit supplémentaire")], MOREAU),
+    _eoi("gent-station", "kouter-retail", "Store hosts on the station square on Friday nights",
+         ES.SUBMITTED,
+         "Two of our trained store hosts welcome travellers on the station square on Friday "
+         "nights and call the city's street workers when someone needs help.",
+         [days("50", "Two store hosts on Friday nights"),
+          in_kind("A heated waiting area in our station shop until midnight")],
+         ("Lotte Claes", "l.claes@kouter-retail.example", "+32 9 225 40 40"),
+         goals=["A safe and lively station district"], groups=["commuters", "homeless"]),
+    _eoi("gent-station", "securilux", "De-escalation training for the station district's stewards",
+         ES.SHORTLISTED,
+         "We train the stewards of the station district's shops and car parks in de-escalation "
+         "and first aid, in Dutch and in French.",
+         [expertise("Six days of de-escalation training"),
+          money("8000", "EUR", "Training venue and materials")],
+         ("Marie Lambert", "m.lambert@securilux.example", "+32 4 220 10 10"),
+         groups=["commuters"]),
+    _eoi(None, "nordwache", "Night patrols around the Hauptbahnhof with outreach workers",
+         ES.SUBMITTED,
+         "Our guards patrol the side streets of the Hauptbahnhof at night together with the "
+         "outreach workers of Straßenhilfe, never alone, and hand over to them when a homeless "
+         "person needs help.",
+         [days("200", "Two guards, four nights a week")],
+         ("Jonas Petersen", "j.petersen@nordwache.example", "+49 40 555 0101"),
+         body="hamburg-mitte",
+         goals=["Outreach and shelter for homeless people around the Hauptbahnhof"],
+         groups=["homeless", "commuters"]),
+    _eoi("mcr-night", "quarter-venues", "Street hosts and welfare training for door staff",
+         ES.SUBMITTED,
+         "We co-fund street hosts on Friday and Saturday nights and send all our door staff to "
+         "welfare and vulnerability training.",
+         [money("30000", "GBP", "Street hosts on Friday and Saturday nights"),
+          expertise("Welfare and vulnerability training for door staff")],
+         ("Dan Whitfield", "dan@quarter-venues.example", "+44 161 555 0123"),
+         goals=["A safe night-time economy in the Northern Quarter"],
+         groups=["night-workers", "women", "young-people"]),
+    _eoi("mcr-night", "safe-streets-tech", "An anonymous reporting app for the Northern Quarter",
+         ES.DRAFT,
+         "An app for anyone on a night out to report harassment anonymously; the reports reach "
+         "the street hosts as they happen.",
+         [expertise("The reporting app and six months of support")],
+         ("Priya Shah", "priya@safe-streets-tech.example", "")),
 ]

@@ -1,20 +1,40 @@
-"""Loads the demo content (``core.demo_data``) through the services, as the system (actor=None),
-so that every rule of the registry applies to it.
+"""Loads the demo content (``core.demo_data``) through the services, so that every rule of the
+registry applies to it: as the system (actor=None), or as the demo account of the firm or body
+that would act in the registry itself (a firm writing its expression of interest, a coordinator
+reviewing it).
 
 Each object is looked up by its natural key first and only created when missing: running the
 load again leaves the data, their timestamps and their history exactly as they were.
 """
 
 from collections import Counter
+from datetime import datetime, time, timedelta
 from functools import cache, partial
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
+from django.utils import timezone
 
 from actors.choices import Function, VerificationStatus
 from actors.identifiers import normalise_identifier
 from actors.models import Organisation, User
 from actors.services import organisation_create, organisation_set_verification
+from calls.choices import CallStatus, EoiStatus
+from calls.models import CallForPartners, ExpressionOfInterest
+from calls.services import (
+    call_close,
+    call_create,
+    call_publish,
+    call_update,
+    comment_add,
+    eoi_accept,
+    eoi_create,
+    eoi_decline,
+    eoi_shortlist,
+    eoi_start_review,
+    eoi_submit,
+    eoi_withdraw,
+)
 from goals.models import CommunityGroup, Goal, Indicator, Measurement, SafetyStrategy
 from goals.services import goal_create, indicator_create, measurement_record, strategy_create
 from partnerships.choices import Status
@@ -33,6 +53,20 @@ PATHS = {
     Status.TERMINATED: [Status.NEGOTIATION, Status.TERMINATED],
 }
 
+# How an expression of interest reaches its state from a draft.
+EOI_PATHS = {
+    EoiStatus.DRAFT: [],
+    EoiStatus.SUBMITTED: [EoiStatus.SUBMITTED],
+    EoiStatus.UNDER_REVIEW: [EoiStatus.SUBMITTED, EoiStatus.UNDER_REVIEW],
+    EoiStatus.SHORTLISTED: [EoiStatus.SUBMITTED, EoiStatus.UNDER_REVIEW, EoiStatus.SHORTLISTED],
+    EoiStatus.DECLINED: [EoiStatus.SUBMITTED, EoiStatus.UNDER_REVIEW, EoiStatus.DECLINED],
+    EoiStatus.ACCEPTED: [EoiStatus.SUBMITTED, EoiStatus.UNDER_REVIEW, EoiStatus.SHORTLISTED,
+                         EoiStatus.ACCEPTED],
+    EoiStatus.WITHDRAWN: [EoiStatus.SUBMITTED, EoiStatus.WITHDRAWN],
+}
+# The hour open demo calls close at, on their closing day.
+CLOSING_TIME = time(18)
+
 
 @transaction.atomic
 def seed_demo() -> Counter:
@@ -43,6 +77,9 @@ def seed_demo() -> Counter:
     _accounts(organisations, created)
     goals = _strategies(organisations, groups, created)
     _partnerships(organisations, goals, groups, created)
+    calls = _calls(organisations, goals, created)
+    _expressions_of_interest(calls, organisations, goals, groups, created)
+    _close_finished_calls(calls)
     return created
 
 
@@ -202,3 +239,111 @@ def _partnership(spec, lead, organisations, goals, groups):
     for status in spec.get("path", PATHS[spec["status"]]):
         partnership = partnership_transition(actor=None, partnership=partnership, status=status)
     return partnership
+
+
+def _actor(org_key: str) -> User | None:
+    """The demo account that acts for an organisation in the registry, if it has one."""
+    username = next(
+        (username for username, _kind, key, *_ in demo_data.ACCOUNTS if key == org_key), None
+    )
+    return User.objects.get(username=username) if username else None
+
+
+def _calls(organisations, goals, created) -> dict[str, CallForPartners]:
+    calls = {}
+    today = timezone.localdate()
+    for spec in demo_data.CALLS:
+        lead = organisations[spec["lead"]]
+        call = CallForPartners.objects.filter(lead_body=lead, title=spec["title"]).first()
+        if call is None:
+            coordinator = _actor(spec["lead"])
+            closing_day = today + timedelta(days=spec["closes"])
+            call = call_create(
+                actor=coordinator,
+                lead_body=lead,
+                title=spec["title"],
+                description=spec["description"],
+                territory=spec["territory"],
+                contribution_kinds=spec["kinds"],
+                opens_on=today + timedelta(days=spec["opens"]),
+                closes_at=timezone.make_aware(datetime.combine(closing_day, CLOSING_TIME)),
+                goals=[goals[title] for title in spec["goals"]],
+            )
+            if spec["status"] != CallStatus.DRAFT:
+                call = call_publish(actor=coordinator, call=call)
+            created["calls for partners"] += 1
+        calls[spec["key"]] = call
+    return calls
+
+
+def _close_finished_calls(calls):
+    for spec in demo_data.CALLS:
+        call = calls[spec["key"]]
+        if spec["status"] == CallStatus.CLOSED and call.status == CallStatus.OPEN:
+            # Only a call whose deadline lies ahead can be published: a closed demo call is
+            # published, answered, then reaches its deadline and is closed as the beat task would.
+            call = call_update(actor=None, call=call, closes_at=timezone.now())
+            call_close(actor=None, call=call)
+
+
+def _expressions_of_interest(calls, organisations, goals, groups, created):
+    leads = {spec["key"]: spec["lead"] for spec in demo_data.CALLS}
+    for spec in demo_data.EXPRESSIONS_OF_INTEREST:
+        call = calls.get(spec["call"])
+        body_key = leads[spec["call"]] if call else spec["body"]
+        body = organisations[body_key]
+        organisation = organisations[spec["org"]]
+        if ExpressionOfInterest.objects.filter(
+            organisation=organisation, body=body, title=spec["title"]
+        ).exists():
+            continue
+        if call is not None and not call.is_accepting:
+            # A call that has closed since the first load takes no more answers.
+            continue
+        _expression_of_interest(spec, call, body, organisation, goals, groups,
+                                firm=_actor(spec["org"]), reviewer=_actor(body_key))
+        created["expressions of interest"] += 1
+
+
+def _expression_of_interest(spec, call, body, organisation, goals, groups, *, firm, reviewer):
+    contact_name, contact_email, contact_phone = spec["contact"]
+    eoi = eoi_create(
+        actor=firm,
+        organisation=organisation,
+        call=call,
+        body=None if call else body,
+        title=spec["title"],
+        summary=spec["summary"],
+        expectations=spec["expectations"],
+        goals=[goals[title] for title in spec["goals"]],
+        community_groups=[groups[code] for code in spec["groups"]],
+        offers=spec["offers"],
+        contact_name=contact_name,
+        contact_email=contact_email,
+        contact_phone=contact_phone,
+        consent=True,
+    )
+    for status in EOI_PATHS[spec["status"]]:
+        eoi = _eoi_step(eoi, status, spec, firm=firm, reviewer=reviewer)
+        if status == EoiStatus.SUBMITTED:
+            for text in spec["comments"]:
+                comment_add(actor=reviewer, eoi=eoi, text=text)
+
+
+def _eoi_step(eoi, status, spec, *, firm, reviewer):
+    match status:
+        case EoiStatus.SUBMITTED:
+            return eoi_submit(actor=firm, eoi=eoi)
+        case EoiStatus.WITHDRAWN:
+            return eoi_withdraw(actor=firm, eoi=eoi)
+        case EoiStatus.UNDER_REVIEW:
+            return eoi_start_review(actor=reviewer, eoi=eoi)
+        case EoiStatus.SHORTLISTED:
+            return eoi_shortlist(actor=reviewer, eoi=eoi)
+        case EoiStatus.DECLINED:
+            return eoi_decline(actor=reviewer, eoi=eoi, reason=spec["decline_reason"])
+        case EoiStatus.ACCEPTED:
+            accept = spec["accept"]
+            partnership = Partnership.objects.get(lead_body=eoi.body, title=accept["partnership"])
+            return eoi_accept(actor=reviewer, eoi=eoi, partnership=partnership,
+                              role=accept["role"], responsibilities=accept["responsibilities"])

@@ -1,5 +1,6 @@
 """``manage.py seed_demo``: the demo registry a newcomer sees, and the benchmark data set."""
 
+import datetime
 from io import StringIO
 
 import pytest
@@ -8,8 +9,12 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 
 from actors.models import Organisation, User
+from calls.choices import CallStatus, EoiStatus
+from calls.models import CallForPartners, ExpressionOfInterest, InternalComment
 from core.demo_data import DEMO_PASSWORD
 from core.synthetic import SYNTHETIC_PREFIX
 from goals.choices import Area, Horizon
@@ -22,7 +27,7 @@ from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
-REGISTRY_APPS = {"actors", "goals", "partnerships"}
+REGISTRY_APPS = {"actors", "goals", "partnerships", "calls", "notifications"}
 
 
 def seed(*args) -> str:
@@ -62,6 +67,20 @@ class TestDemoData:
         assert len(first["partnerships.HistoricalPartnership"]) > len(
             first["partnerships.Partnership"]
         )
+        assert len(first["calls.CallForPartners"]) >= 5
+        assert len(first["calls.ExpressionOfInterest"]) >= 10
+        assert first["notifications.Notification"]
+
+    def test_a_run_after_the_open_calls_deadlines_changes_no_row_either(self, demo, monkeypatch):
+        first = snapshot()
+        later = timezone.now() + datetime.timedelta(days=90)
+        monkeypatch.setattr(timezone, "now", lambda: later)
+
+        output = seed()
+
+        assert not CallForPartners.objects.accepting(now=later).exists()
+        assert "nothing to add" in output
+        assert snapshot() == first
 
     def test_it_covers_every_status_area_horizon_role_contribution_and_rule(self, demo):
         assert set(Partnership.objects.values_list("status", flat=True)) == set(Status.values)
@@ -75,6 +94,54 @@ class TestDemoData:
         assert set(Rule.objects.values_list("category", flat=True)) == set(RuleCategory.values)
         assert all(indicator.measurements.count() >= 2 for indicator in Indicator.objects.all())
         assert CommunityGroup.objects.get(code="partners-customers").partners_customers
+
+    def test_it_has_calls_in_every_state_and_answers_in_every_state_of_review(self, demo):
+        calls = CallForPartners.objects.all()
+        assert set(calls.values_list("status", flat=True)) == set(CallStatus.values)
+        assert calls.values("lead_body").distinct().count() >= 3
+        open_calls = calls.filter(status=CallStatus.OPEN)
+        assert open_calls.count() >= 3
+        assert set(CallForPartners.objects.accepting()) == set(open_calls)
+        assert all(call.closed_at for call in calls.filter(status=CallStatus.CLOSED))
+        eois = ExpressionOfInterest.objects.all()
+        assert set(eois.values_list("status", flat=True)) == set(EoiStatus.values)
+        assert eois.filter(call=None).exists()
+        for eoi in eois.filter(status=EoiStatus.DECLINED):
+            assert eoi.decline_reason
+        for eoi in eois.filter(status=EoiStatus.ACCEPTED).select_related("party__partnership"):
+            assert eoi.party.organisation_id == eoi.organisation_id
+            assert eoi.party.partnership.lead_body_id == eoi.body_id
+            assert eoi.party.contributions.count() == eoi.offers.count()
+        for eoi in eois.exclude(status=EoiStatus.DRAFT):
+            assert eoi.consent_given_at and eoi.offers.exists(), eoi.title
+        assert InternalComment.objects.exists()
+
+    def test_the_demo_firm_follows_its_own_answers_and_submits_its_draft(self, demo, client):
+        firm = User.objects.get(username="firm")
+        own = ExpressionOfInterest.objects.filter(organisation=firm.organisation)
+        assert {EoiStatus.DRAFT, EoiStatus.ACCEPTED} <= set(own.values_list("status", flat=True))
+        client.force_login(firm)
+
+        response = client.get(reverse("calls:eoi_list"))
+
+        assert {eoi.title for eoi in response.context["object_list"]} == {
+            eoi.title for eoi in own
+        }
+        draft = own.get(status=EoiStatus.DRAFT)
+        client.post(reverse("calls:eoi_submit", args=[draft.pk]))
+        draft.refresh_from_db()
+        assert draft.status == EoiStatus.SUBMITTED
+
+    def test_the_demo_coordinator_reviews_what_firms_sent_to_the_body(self, demo, client):
+        coordinator = User.objects.get(username="coordinator")
+        client.force_login(coordinator)
+
+        response = client.get(reverse("calls:eoi_list"))
+
+        received = list(response.context["object_list"])
+        assert len(received) >= 5
+        assert {eoi.body_id for eoi in received} == {coordinator.organisation_id}
+        assert EoiStatus.DRAFT not in {eoi.status for eoi in received}
 
     def test_its_organisations_are_valid_in_six_countries_some_firms_unverified(self, demo):
         for organisation in Organisation.objects.all():
