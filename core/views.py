@@ -3,6 +3,7 @@ readable histories."""
 
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -14,9 +15,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
+from django.views import i18n as i18n_views
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from core.access import Action, body_id, is_staff_reader
+from notifications.services import language_set
 
 from .forms import adapt_filter_form, errors_onto
 
@@ -288,3 +292,14 @@ def home(request):
             for status, label in Status.choices
         ]
     return render(request, "core/home.html", context)
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch, which also remembers the choice for a signed-in person's
+    e-mails, so notifications reach them in the language they read the registry in."""
+    response = i18n_views.set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        language_set(user=request.user, language=language)
+    return response

@@ -6,6 +6,7 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 
+from core import views as core_views
 from core.health import healthz
 
 api_v1 = [
@@ -23,7 +24,7 @@ urlpatterns = [
     path("partnerships/", include("partnerships.urls")),
     path("calls/", include("calls.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("healthz/", healthz, name="healthz"),
     path("api/v1/", include(api_v1)),

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from goals.models import Measurement
+from notifications.models import LanguagePreference
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +53,22 @@ def test_form_errors_are_in_french(client_for):
 
     assert "Il y a un problème" in response.text
     assert "Ce champ est obligatoire." in response.text
+
+
+def test_the_language_switch_remembers_a_signed_in_persons_choice_for_their_emails(
+    client, coordinator
+):
+    client.force_login(coordinator)
+    client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+    coordinator.refresh_from_db()
+    assert coordinator.language_preference.language == "fr"
+
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    coordinator.language_preference.refresh_from_db()
+    assert coordinator.language_preference.language == "en"
+
+
+def test_the_language_switch_ignores_an_unknown_language(client, coordinator):
+    client.force_login(coordinator)
+    client.post("/i18n/setlang/", {"language": "xx", "next": "/"})
+    assert not LanguagePreference.objects.filter(user=coordinator).exists()
