@@ -55,6 +55,8 @@ def error_summary(*items) -> list[dict]:
     for item in items:
         if isinstance(item, tuple):
             formset, row_label = item
+            if not formset.is_bound:
+                continue
             for message in formset.non_form_errors():
                 entries.append({"anchor": f"{formset.prefix}-rows", "message": message})
             for number, form in enumerate(formset.forms, start=1):

@@ -81,3 +81,18 @@ def test_coordinator_pages(page, axe_source, content):
     found["form with errors"] = violations(page, axe_source)
 
     assert found == {url: [] for url in found}
+
+
+def test_pages_showing_confirmations_and_refusals(page, axe_source, content):
+    sign_in(page)
+    page.goto(f"/partnerships/{content['draft'].pk}/")
+    page.get_by_role("button", name="Submit for negotiation").click()
+    confirmation = page.get_by_role("status")
+    confirmation.first.wait_for()
+    found = {"confirmation": violations(page, axe_source)}
+
+    page.get_by_role("button", name="Activate").click()
+    page.get_by_role("alert").first.wait_for()
+    found["refusal"] = violations(page, axe_source)
+
+    assert found == {"confirmation": [], "refusal": []}
