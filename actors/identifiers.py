@@ -5,8 +5,8 @@ org-id.guide) are accepted and flagged as local.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.utils.translation import gettext_lazy as _
 

@@ -6,7 +6,14 @@ from simple_history.models import HistoricalRecords
 
 from core.access import Action, body_id, is_admin, is_staff_reader
 
-from .choices import CLOSED_STATUSES, PUBLISHED_STATUSES, ContributionKind, Role, RuleCategory, Status
+from .choices import (
+    CLOSED_STATUSES,
+    PUBLISHED_STATUSES,
+    ContributionKind,
+    Role,
+    RuleCategory,
+    Status,
+)
 
 
 class PartnershipQuerySet(models.QuerySet):
