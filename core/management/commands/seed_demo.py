@@ -3,11 +3,13 @@ import time
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
 from core.demo_seed import demo_accounts, seed_demo
 from core.synthetic import SYNTHETIC_PREFIX, generate_synthetic, synthetic_partnerships
 
 SITE_URL = "http://127.0.0.1:8000/"
+DEMO_MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 
 
 class Command(BaseCommand):
@@ -42,7 +44,10 @@ class Command(BaseCommand):
             raise CommandError("--partnerships takes a number of partnerships, 0 or more.")
         started = time.monotonic()
         try:
-            created = seed_demo()
+            # The demo's notifications go to made-up addresses: when they are delivered
+            # in-process, keep them in memory rather than printing dozens of e-mails.
+            with override_settings(MAILERS=DEMO_MAILERS):
+                created = seed_demo()
         except ValidationError as error:
             raise CommandError(
                 "The demo data clash with what this database already holds, so none were "
