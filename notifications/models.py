@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.access import Action, is_admin
 
@@ -43,7 +44,7 @@ class Notification(models.Model):
         on_delete=models.SET_NULL,
         related_name="notifications",
     )
-    to_email = models.EmailField(_("to"))
+    to_email = models.EmailField(pgettext_lazy("e-mail recipient", "to"))
     language = models.CharField(_("language"), max_length=8)
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("body"))
