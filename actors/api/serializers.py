@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from core.access import is_admin, is_analyst, is_coordinator, may_see_personal_data
-from core.api.serializers import ConfidentialFieldsMixin
+from core.api.serializers import BlankableURLField, ConfidentialFieldsMixin
 
 from ..choices import OrganisationKind, Sector, VerificationStatus
 from ..identifiers import SCHEME_CHOICES
@@ -43,6 +43,7 @@ class OrganisationSerializer(ConfidentialFieldsMixin, serializers.ModelSerialize
     organisation's own people; internal notes only to administrators and coordinators."""
 
     url = serializers.HyperlinkedIdentityField(view_name="actors-api:organisation-detail")
+    website = BlankableURLField(read_only=True)
     org_id = serializers.CharField(
         read_only=True, help_text=_("Scheme and identifier in the org-id.guide style.")
     )

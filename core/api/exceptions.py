@@ -7,7 +7,9 @@ to its messages.
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -56,3 +58,14 @@ def exception_handler(exc, context):
     response.data = {"status": response.status_code, "code": code, "detail": detail,
                      "errors": errors}
     return response
+
+
+def page_not_found(request, exception):
+    """Django's 404 for a URL no route matches: the one JSON shape under /api/, the site's page
+    elsewhere."""
+    if request.path.startswith("/api/"):
+        detail = str(_("No such resource."))
+        return JsonResponse(
+            {"status": 404, "code": "not_found", "detail": detail, "errors": {}}, status=404
+        )
+    return defaults.page_not_found(request, exception)

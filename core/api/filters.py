@@ -1,42 +1,106 @@
+import datetime
+import re
+
 from django.core.exceptions import ValidationError
-from django_filters import ModelChoiceFilter
+from django.db import models
+from django.utils.translation import gettext as _
+from django_filters import (
+    BooleanFilter,
+    ChoiceFilter,
+    DateFilter,
+    DateFromToRangeFilter,
+    ModelChoiceFilter,
+    MultipleChoiceFilter,
+    OrderingFilter,
+)
 from django_filters import utils as filter_utils
 from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import exceptions
+
+INTEGER = re.compile(r"-?\d+")
+NOT_EMPTY = re.compile(r".+", re.DOTALL)
+BOOLEAN = re.compile(r"true|false")
+
+
+def _is_iso_date(value: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 class RegistryFilterBackend(DjangoFilterBackend):
-    """The app's FilterSets applied to API lists, with one difference from the pages' forms.
+    """The app's FilterSets applied to API lists, parsed as strictly as the schema types them.
 
-    A well-formed reference to an object that does not exist (``?lead_body=99999`` when there is
-    no such public body) answers an empty list rather than 400: the filter asks "rows linked to
-    this object", and the answer is "none". Malformed values (``?lead_body=abc``), unknown choices
-    and bad dates are still refused with 400.
+    The pages' forms are lenient (``03/01/2025`` is a date, an empty choice means "any"); an API
+    client gets 400 instead, so that a typo is never silently ignored: dates are ``YYYY-MM-DD``,
+    ids are integers, and choices, ids and dates may not be empty.
+
+    A well-formed reference to an object that does not exist (``?lead_body=99999``) answers an
+    empty list rather than 400: the filter asks "rows linked to this object", and the answer is
+    "none".
     """
 
     def filter_queryset(self, request, queryset, view):
         filterset = self.get_filterset(request, queryset, view)
         if filterset is None:
             return queryset
+        self.check_formats(filterset)
         if filterset.is_valid():
             return filterset.qs
         if all(self._unknown_reference(filterset, name) for name in filterset.errors):
             return queryset.none()
         raise filter_utils.translate_validation(filterset.errors)
 
+    def check_formats(self, filterset):
+        errors = {}
+        for name, filter_ in filterset.filters.items():
+            for parameter, valid, message in self._formats(name, filter_):
+                for value in filterset.data.getlist(parameter):
+                    if not valid(value):
+                        errors.setdefault(parameter, []).append(message)
+        if errors:
+            raise exceptions.ValidationError(errors)
+
+    @staticmethod
+    def _formats(name, filter_):
+        """(query parameter, check, message) for each parameter of ``filter_`` with a strict form."""
+        date = _("Enter a valid date as YYYY-MM-DD.")
+        if isinstance(filter_, DateFromToRangeFilter):
+            return [(f"{name}_after", _is_iso_date, date), (f"{name}_before", _is_iso_date, date)]
+        if isinstance(filter_, DateFilter):
+            return [(name, _is_iso_date, date)]
+        if isinstance(filter_, BooleanFilter):
+            return [(name, BOOLEAN.fullmatch, _("Use true or false."))]
+        if type(filter_) is ModelChoiceFilter and isinstance(key_field(filter_), models.IntegerField):
+            return [(name, INTEGER.fullmatch, _("Enter a whole number."))]
+        # An empty ``ordering`` is an empty list of fields: the default order.
+        if isinstance(filter_, ChoiceFilter | MultipleChoiceFilter) and not isinstance(
+            filter_, OrderingFilter
+        ):
+            return [(name, NOT_EMPTY.fullmatch, _("Choose a value."))]
+        return []
+
     @staticmethod
     def _unknown_reference(filterset, name) -> bool:
         filter_ = filterset.filters.get(name)
         if type(filter_) is not ModelChoiceFilter:
             return False
-        model = filter_.queryset.model if filter_.queryset is not None else None
-        if model is None:
-            return False
-        key_field = model._meta.get_field(filter_.extra.get("to_field_name") or model._meta.pk.name)
         raw = filterset.data.get(name)
         if raw is None or "\x00" in raw:
             return False
         try:
-            key_field.to_python(raw)
+            key_field(filter_).to_python(raw)
         except ValidationError:
             return False
         return True
+
+
+def key_field(filter_):
+    """The field a ModelChoiceFilter's values name: the target's primary key or ``to_field_name``."""
+    model = filter_.queryset.model
+    to_field = filter_.extra.get("to_field_name")
+    return model._meta.get_field(to_field) if to_field else model._meta.pk

@@ -13,6 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
+from .filters import key_field
 from .viewsets import LIST_ACTIONS, RegistryViewSet
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -197,13 +198,13 @@ class RegistryFilterExtension(DjangoFilterExtension):
     def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
         if type(filter_field) is ModelChoiceFilter:
             target = filter_field.queryset.model
-            to_field = filter_field.extra.get("to_field_name")
-            key = target._meta.get_field(to_field) if to_field else target._meta.pk
+            key = key_field(filter_field)
             return [build_parameter_type(
                 name=field_name,
                 location=OpenApiParameter.QUERY,
                 required=filter_field.extra["required"],
-                schema={"type": "integer" if isinstance(key, models.IntegerField) else "string"},
+                schema={"type": "integer"} if isinstance(key, models.IntegerField)
+                else {"type": "string", "minLength": 1},
                 description=f"{filter_field.label}: the {key.verbose_name} of a "
                 f"{target._meta.verbose_name}. An unknown one matches nothing.",
             )]

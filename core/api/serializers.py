@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.access import Action
@@ -52,3 +53,8 @@ class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
     def get_queryset(self):
         request = self.context.get("request")
         return self.model._default_manager.restrict(getattr(request, "user", None), Action.VIEW)
+
+
+@extend_schema_field({"type": "string", "anyOf": [{"format": "uri"}, {"maxLength": 0}]})
+class BlankableURLField(serializers.CharField):
+    """A URL, or an empty string when there is none."""

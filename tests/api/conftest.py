@@ -59,8 +59,7 @@ class Registry:
     active_rule: object
 
 
-@pytest.fixture
-def registry(users, body, other_body, firm, other_firm, draft, active):
+def build_registry(*, body, other_body, firm, other_firm, draft, active) -> Registry:
     """Alice's body leads a draft (Carol's firm is a party) and an active partnership; Bob's body
     leads a draft of its own. Alice's body owns a strategy, a goal, an indicator and a measurement."""
     strategy = f.StrategyFactory(owner=body, title="Plan local de sécurité 2025")
@@ -94,3 +93,9 @@ def registry(users, body, other_body, firm, other_firm, draft, active):
         ),
         active_rule=active.rules.order_by("id").first(),
     )
+
+
+@pytest.fixture
+def registry(users, body, other_body, firm, other_firm, draft, active):
+    return build_registry(body=body, other_body=other_body, firm=firm, other_firm=other_firm,
+                          draft=draft, active=active)

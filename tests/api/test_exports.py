@@ -77,7 +77,7 @@ def test_bad_filters_are_refused_before_the_download_starts(registry, users, ext
 
     assert response.status_code == 400
     assert not response.streaming
-    assert response.json()["errors"] == {"starts_on": ["Enter a valid date."]}
+    assert response.json()["errors"] == {"starts_on_after": ["Enter a valid date as YYYY-MM-DD."]}
 
 
 def test_empty_exports(users):

@@ -1,0 +1,106 @@
+"""The OpenAPI document and the interactive docs, which work without the internet."""
+
+import re
+
+import pytest
+from django.contrib.staticfiles import finders
+from rest_framework.test import APIClient
+
+pytestmark = pytest.mark.django_db
+
+METHODS = {"get", "post", "put", "patch", "delete"}
+
+
+@pytest.fixture(scope="module")
+def schema(django_db_blocker):
+    with django_db_blocker.unblock():
+        response = APIClient().get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert response.status_code == 200
+    return response.json()
+
+
+def operations(schema):
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            if method in METHODS:
+                yield path, method, operation
+
+
+def test_is_openapi_3_with_every_resource(schema):
+    assert schema["openapi"].startswith("3.")
+    resources = {path.split("/")[3] for path in schema["paths"]}
+    assert {"organisations", "strategies", "goals", "indicators", "measurements",
+            "community-groups", "partnerships", "parties", "contributions", "rules",
+            "auth"} <= resources
+
+
+def test_every_operation_documents_its_errors_in_the_one_shape(schema):
+    for path, method, operation in operations(schema):
+        responses = operation["responses"]
+        expected = {"401", "429"}
+        if method != "get":
+            expected |= {"400", "403"}
+        if "{" in path:
+            expected.add("404")
+        if "{" in path and method != "get" and path.startswith("/api/v1/") and "auth" not in path:
+            expected.add("412")
+        assert expected <= responses.keys(), (method, path, sorted(responses))
+        for status in expected:
+            content = responses[status]["content"]["application/json"]
+            assert content["schema"] == {"$ref": "#/components/schemas/Error"}
+            assert content["examples"], (method, path, status)
+        assert "Retry-After" in responses["429"]["headers"]
+
+
+def test_error_schema(schema):
+    error = schema["components"]["schemas"]["Error"]
+    assert set(error["required"]) == {"status", "code", "detail", "errors"}
+
+
+def test_lists_document_their_filters_cursor_and_exports(schema):
+    parameters = {p["name"] for p in schema["paths"]["/api/v1/partnerships/"]["get"]["parameters"]}
+    assert {"status", "lead_body", "country", "territory", "goal", "area", "horizon",
+            "organisation", "sector", "role", "contribution_kind", "community_group",
+            "starts_on_after", "ends_on_before", "q", "ordering", "cursor", "page_size",
+            "with_count"} <= parameters
+    export = schema["paths"]["/api/v1/partnerships/export.csv"]["get"]
+    assert "text/csv" in export["responses"]["200"]["content"]
+    assert {"status", "q"} <= {p["name"] for p in export["parameters"]}
+
+
+def test_detail_documents_etag_and_writes_if_match(schema):
+    item = schema["paths"]["/api/v1/partnerships/{id}/"]
+    assert "ETag" in item["get"]["responses"]["200"]["headers"]
+    for method in ("put", "patch", "delete"):
+        assert "If-Match" in {p["name"] for p in item[method]["parameters"]}
+
+
+def test_public_reads_and_authenticated_writes(schema):
+    item = schema["paths"]["/api/v1/partnerships/"]
+    assert {} in item["get"]["security"]
+    assert {} not in item["post"]["security"]
+    assert schema["components"]["securitySchemes"]["tokenAuth"]["name"] == "Authorization"
+
+
+def test_confidential_fields_are_documented_as_optional(schema):
+    organisation = schema["components"]["schemas"]["Organisation"]
+    assert "contact_email" in organisation["properties"]
+    assert "contact_email" not in organisation["required"]
+    assert "internal_notes" not in schema["components"]["schemas"]["PartnershipDetail"]["required"]
+
+
+def test_docs_work_offline():
+    client = APIClient()
+    page = client.get("/api/docs/")
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert assets and all(url.startswith("/") for url in assets), assets
+    for url in assets:
+        if url.startswith("/static/"):
+            assert finders.find(url.removeprefix("/static/")), url
+    script = client.get("/api/docs/?script=")
+    assert script.status_code == 200
+    assert "/api/schema/" in script.content.decode()
+    assert "unsafe-inline" not in page["Content-Security-Policy"]
