@@ -85,7 +85,7 @@ class ExportMixin:
     def export_items(self, serializer):
         rows = self.export_queryset().iterator(chunk_size=self.export_chunk_size)
         for chunk in itertools.batched(rows, self.export_chunk_size):
-            yield from serializer.to_representation(chunk)
+            yield from serializer.to_representation(self.complete_rows(list(chunk)))
 
     def _export_serializer(self):
         return self.get_serializer_class()(many=True, context=self.get_serializer_context())

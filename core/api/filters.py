@@ -45,15 +45,24 @@ class RegistryFilterBackend(DjangoFilterBackend):
     """
 
     def filter_queryset(self, request, queryset, view):
-        filterset = self.get_filterset(request, queryset, view)
-        if filterset is None:
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is None or not self._mentioned(filterset_class, request.query_params):
+            # Building a FilterSet and its form costs more than a whole page of rows.
             return queryset
+        filterset = self.get_filterset(request, queryset, view)
         self.check_formats(filterset)
         if filterset.is_valid():
             return filterset.qs
         if all(self._unknown_reference(filterset, name) for name in filterset.errors):
             return queryset.none()
         raise filter_utils.translate_validation(filterset.errors)
+
+    @staticmethod
+    def _mentioned(filterset_class, params) -> bool:
+        """Whether any query parameter belongs to the FilterSet (``starts_on_after`` belongs to
+        ``starts_on``)."""
+        names = filterset_class.base_filters
+        return any(p in names or p.rpartition("_")[0] in names for p in params)
 
     def check_formats(self, filterset):
         errors = {}

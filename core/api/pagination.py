@@ -101,6 +101,8 @@ def ordering_terms(queryset) -> list[Term]:
 
 
 def _value(instance, path: str):
+    if isinstance(instance, dict):  # a row of a values() queryset
+        return instance["id" if path == "pk" else path]
     for part in path.split("__"):
         if instance is None:
             return None

@@ -3,14 +3,14 @@ from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 
 class LiveRatesMixin:
-    """Read the rates from the current settings on each request.
+    """Read the rates from the current settings on each request; an empty rate means no limit.
 
     DRF copies ``DEFAULT_THROTTLE_RATES`` into a class attribute at import time, so a deployment's
     environment or a test's settings override would otherwise be ignored.
     """
 
     def get_rate(self):
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope) or None
 
 
 class AnonThrottle(LiveRatesMixin, AnonRateThrottle):

@@ -1,5 +1,7 @@
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
 from actors.api.serializers import OrganisationBriefSerializer
 from actors.models import Organisation
@@ -79,21 +81,76 @@ class PartnershipRuleSerializer(RuleSerializer):
         read_only_fields = fields
 
 
-class PartnershipSerializer(serializers.ModelSerializer):
-    """A partnership as listed: what an analyst filters, sorts and counts on."""
-
+class PartnershipBaseSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="partnerships-api:partnership-detail")
     lead_body = OrganisationBriefSerializer(read_only=True)
-    party_count = serializers.IntegerField(read_only=True)
     goals = GoalBriefSerializer(many=True, read_only=True)
     community_groups = CommunityGroupBriefSerializer(many=True, read_only=True)
 
     class Meta:
         model = Partnership
         fields = ["id", "url", "title", "status", "lead_body", "territory", "starts_on", "ends_on",
-                  "next_review_on", "activated_at", "party_count", "goals", "community_groups",
-                  "created_at", "updated_at"]
+                  "next_review_on", "activated_at", "goals", "community_groups", "created_at",
+                  "updated_at"]
         read_only_fields = fields
+
+
+def _day(value):
+    return None if value is None else value.isoformat()
+
+
+def _moment(value, zone):
+    """As DRF's DateTimeField renders it: ISO 8601 in the current time zone, UTC as ``Z``."""
+    if value is None:
+        return None
+    text = value.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+class PartnershipSerializer(PartnershipBaseSerializer):
+    """A partnership as listed: what an analyst filters, sorts and counts on.
+
+    It represents the plain rows of ``selectors.partnership_rows`` (completed with
+    ``with_goals_and_groups``) by hand, with no per-field machinery, so that long lists and
+    exports cost little more than the query itself; the fields declared here document it."""
+
+    party_count = serializers.IntegerField(read_only=True)
+
+    class Meta(PartnershipBaseSerializer.Meta):
+        fields = [*PartnershipBaseSerializer.Meta.fields[:-4], "party_count",
+                  *PartnershipBaseSerializer.Meta.fields[-4:]]
+        read_only_fields = fields
+
+    def to_representation(self, row):
+        if not hasattr(self, "_detail_url"):
+            self._detail_url = reverse(
+                "partnerships-api:partnership-list", request=self.context.get("request")
+            ) + "{}/"
+            self._zone = timezone.get_current_timezone()
+        zone = self._zone
+        return {
+            "id": row["id"],
+            "url": self._detail_url.format(row["id"]),
+            "title": row["title"],
+            "status": row["status"],
+            "lead_body": {
+                "id": row["lead_body_id"],
+                "name": row["lead_body__name"],
+                "sector": row["lead_body__sector"],
+                "kind": row["lead_body__kind"],
+                "country": row["lead_body__country"],
+            },
+            "territory": row["territory"],
+            "starts_on": _day(row["starts_on"]),
+            "ends_on": _day(row["ends_on"]),
+            "next_review_on": _day(row["next_review_on"]),
+            "activated_at": _moment(row["activated_at"], zone),
+            "party_count": row["party_count"],
+            "goals": row["goal_items"],
+            "community_groups": row["group_items"],
+            "created_at": _moment(row["created_at"], zone),
+            "updated_at": _moment(row["updated_at"], zone),
+        }
 
 
 def _notes_check(user):
@@ -103,19 +160,18 @@ def _notes_check(user):
     return None if is_coordinator(user) else False
 
 
-class PartnershipDetailSerializer(ConfidentialFieldsMixin, PartnershipSerializer):
+class PartnershipDetailSerializer(ConfidentialFieldsMixin, PartnershipBaseSerializer):
     """A partnership with its parties, roles, contributions, rules, goals and groups served."""
 
-    party_count = None
     parties = PartnershipPartySerializer(many=True, read_only=True)
     rules = PartnershipRuleSerializer(many=True, read_only=True)
     internal_notes = serializers.CharField(required=False)
 
     confidential = {"internal_notes": _notes_check}
 
-    class Meta(PartnershipSerializer.Meta):
-        fields = [name for name in PartnershipSerializer.Meta.fields if name != "party_count"]
-        fields += ["summary", "parties", "rules", "internal_notes"]
+    class Meta(PartnershipBaseSerializer.Meta):
+        fields = [*PartnershipBaseSerializer.Meta.fields, "summary", "parties", "rules",
+                  "internal_notes"]
         read_only_fields = [name for name in fields if name != "internal_notes"]
 
     def may_see(self, user, instance, name):

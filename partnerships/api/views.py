@@ -30,7 +30,7 @@ class PartnershipViewSet(DestroyMixin, RegistryModelViewSet):
     terminated); drafts and negotiations stay with their lead body and parties. The lead body's
     coordinators write them; only drafts can be deleted."""
 
-    selector = staticmethod(selectors.partnership_list)
+    selector = staticmethod(selectors.partnership_rows)
     detail_selector = staticmethod(selectors.partnership_detail)
     filterset_class = PartnershipFilterSet
     serializer_class = PartnershipSerializer
@@ -41,6 +41,9 @@ class PartnershipViewSet(DestroyMixin, RegistryModelViewSet):
     destroy_service = staticmethod(services.partnership_delete)
     service_object = "partnership"
     destroy_action = Action.DELETE
+
+    def complete_rows(self, rows):
+        return selectors.with_goals_and_groups(rows)
 
     def perform_create(self, data):
         lead_body = self.pop_body(data, "lead_body")

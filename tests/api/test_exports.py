@@ -5,6 +5,7 @@ import io
 import json
 
 import pytest
+from django.db import connection
 
 from core.api import exports
 from partnerships.choices import Status
@@ -98,8 +99,9 @@ def test_rows_are_read_in_chunks(monkeypatch, users, body, django_assert_num_que
         partnership.community_groups.add(f.CommunityGroupFactory())
     client = client_for(users["coordinator"])
 
-    # One cursor over the rows; for each of the 3 chunks, their goals and their groups.
-    with django_assert_num_queries(7):
+    # One cursor over the rows; for each of the 3 chunks, their goals and their groups (which
+    # PostgreSQL returns within the rows).
+    with django_assert_num_queries(1 if connection.vendor == "postgresql" else 7):
         rows = csv_rows(client.get("/api/v1/partnerships/export.csv", {"ordering": "title"}))
 
     assert [row["title"] for row in rows] == [f"P{n:02}" for n in range(10)]

@@ -46,3 +46,11 @@ def test_writes_count_too(low_rates, users, draft):
     assert "Retry-After" in response
     draft.refresh_from_db()
     assert draft.summary == "x"
+
+
+def test_an_empty_rate_means_no_limit(settings, db):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "", "user": ""}}
+    client = client_for(None)
+
+    assert {client.get("/api/v1/goals/").status_code for _ in range(5)} == {200}

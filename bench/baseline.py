@@ -1,0 +1,164 @@
+"""The benchmark's baseline: the partnership list's JSON, for the same page and filters as
+``/api/v1/partnerships/`` answers an anonymous client, built from one raw psycopg query.
+
+No Django, no framework: a WSGI callable with one connection per worker process. It serves
+``GET /api/v1/partnerships/`` with ``cursor``, ``status``, ``country`` and ``q``, which is what the
+benchmark asks of both servers. ``bench/run.py`` checks that both answer the same JSON before
+measuring anything.
+
+Run: ``BENCH_DATABASE_URL=postgres://... gunicorn --chdir bench baseline:application``.
+"""
+
+import base64
+import json
+import os
+from urllib.parse import parse_qs, urlencode
+from zoneinfo import ZoneInfo
+
+import psycopg
+
+PAGE_SIZE = 50
+PUBLISHED = ("active", "suspended", "concluded", "terminated")
+STATUSES = {"draft", "negotiation", *PUBLISHED}
+TIME_ZONE = ZoneInfo(os.environ.get("DJANGO_TIME_ZONE", "Europe/Paris"))
+PATH = "/api/v1/partnerships/"
+
+SELECT = """
+SELECT p.id, p.title, p.status, p.territory, p.starts_on, p.ends_on, p.next_review_on,
+       p.activated_at, p.created_at, p.updated_at,
+       o.id, o.name, o.sector, o.kind, o.country,
+       (SELECT count(*) FROM partnerships_party x WHERE x.partnership_id = p.id),
+       (SELECT coalesce(json_agg(json_build_object(
+                   'id', g.id, 'title', g.title, 'area', g.area, 'horizon', g.horizon,
+                   'priority', g.priority) ORDER BY g.priority, g.title, g.id), '[]')
+          FROM partnerships_partnership_goals pg JOIN goals_goal g ON g.id = pg.goal_id
+         WHERE pg.partnership_id = p.id),
+       (SELECT coalesce(json_agg(json_build_object(
+                   'code', c.code, 'name_en', c.name_en, 'name_fr', c.name_fr)
+                   ORDER BY c.name_en), '[]')
+          FROM partnerships_partnership_community_groups pc
+          JOIN goals_communitygroup c ON c.id = pc.communitygroup_id
+         WHERE pc.partnership_id = p.id)
+  FROM partnerships_partnership p JOIN actors_organisation o ON o.id = p.lead_body_id
+ WHERE {where}
+ ORDER BY p.id {direction}
+ LIMIT %s
+"""
+SEARCH = """
+p.id IN (SELECT id FROM partnerships_partnership
+          WHERE to_tsvector('simple'::regconfig, COALESCE(title, '') || ' ' || COALESCE(summary, '')
+                            || ' ' || COALESCE(territory, ''))
+                @@ websearch_to_tsquery('simple'::regconfig, %s)
+         OFFSET 0)
+"""
+
+_connection = None
+
+
+def connection():
+    global _connection
+    if _connection is None or _connection.closed:
+        # Prepared statements (psycopg's default) unless the run compares without them.
+        prepare = None if os.environ.get("DATABASE_PREPARED_STATEMENTS") == "false" else 5
+        _connection = psycopg.connect(
+            os.environ["BENCH_DATABASE_URL"], autocommit=True, prepare_threshold=prepare
+        )
+    return _connection
+
+
+def encode_cursor(pk, backwards=False):
+    data = {"o": "-pk", "p": [pk]}
+    if backwards:
+        data["r"] = 1
+    raw = json.dumps(data, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(raw):
+    data = json.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
+    return int(data["p"][0]), bool(data.get("r"))
+
+
+def moment(value):
+    return None if value is None else value.astimezone(TIME_ZONE).isoformat()
+
+
+def day(value):
+    return None if value is None else value.isoformat()
+
+
+def page(params):
+    where = ["p.status = ANY(%s)"]
+    args = [list(PUBLISHED)]
+    statuses = [s for s in params.get("status", []) if s in STATUSES]
+    if statuses:
+        where.append("p.status = ANY(%s)")
+        args.append(statuses)
+    if params.get("country"):
+        where.append("upper(o.country) = upper(%s)")
+        args.append(params["country"][0])
+    if params.get("q"):
+        where.append(SEARCH)
+        args.append(params["q"][0])
+    position, backwards = None, False
+    if params.get("cursor"):
+        position, backwards = decode_cursor(params["cursor"][0])
+        where.append("p.id > %s" if backwards else "p.id < %s")
+        args.append(position)
+    sql = SELECT.format(where=" AND ".join(where), direction="ASC" if backwards else "DESC")
+    rows = connection().execute(sql, [*args, PAGE_SIZE + 1]).fetchall()
+    more = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    if backwards:
+        rows.reverse()
+        has_next, has_previous = position is not None, more
+    else:
+        has_next, has_previous = more, position is not None
+    return rows, has_next, has_previous
+
+
+def represent(row, origin):
+    (pk, title, status, territory, starts_on, ends_on, next_review_on, activated_at, created_at,
+     updated_at, body_id, body_name, sector, kind, country, party_count, goals, groups) = row
+    return {
+        "id": pk,
+        "url": f"{origin}{PATH}{pk}/",
+        "title": title,
+        "status": status,
+        "lead_body": {"id": body_id, "name": body_name, "sector": sector, "kind": kind,
+                      "country": country},
+        "territory": territory,
+        "starts_on": day(starts_on),
+        "ends_on": day(ends_on),
+        "next_review_on": day(next_review_on),
+        "activated_at": moment(activated_at),
+        "party_count": party_count,
+        "goals": goals,
+        "community_groups": groups,
+        "created_at": moment(created_at),
+        "updated_at": moment(updated_at),
+    }
+
+
+def application(environ, start_response):
+    if environ["PATH_INFO"] != PATH or environ["REQUEST_METHOD"] != "GET":
+        start_response("404 Not Found", [("Content-Type", "text/plain")])
+        return [b"not found"]
+    params = parse_qs(environ.get("QUERY_STRING", ""))
+    origin = f"{environ['wsgi.url_scheme']}://{environ['HTTP_HOST']}"
+    rows, has_next, has_previous = page(params)
+
+    def link(pk, backwards):
+        query = {key: values for key, values in params.items() if key != "cursor"}
+        query["cursor"] = [encode_cursor(pk, backwards)]
+        return f"{origin}{PATH}?{urlencode(sorted(query.items()), doseq=True)}"
+
+    body = {
+        "next": link(rows[-1][0], False) if has_next and rows else None,
+        "previous": link(rows[0][0], True) if has_previous and rows else None,
+        "results": [represent(row, origin) for row in rows],
+    }
+    payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    start_response("200 OK", [("Content-Type", "application/json"),
+                              ("Content-Length", str(len(payload)))])
+    return [payload]
