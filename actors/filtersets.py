@@ -11,9 +11,12 @@ from .models import Organisation
 class OrganisationFilterSet(RegistryFilterSet):
     search_fields = ("name", "identifier", "territory", "description")
 
-    sector = django_filters.MultipleChoiceFilter(choices=Sector.choices, label=_("Sector"))
-    kind = django_filters.MultipleChoiceFilter(choices=OrganisationKind.choices, label=_("Kind"))
+    sector = django_filters.MultipleChoiceFilter(distinct=False, choices=Sector.choices, label=_("Sector"))
+    kind = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=OrganisationKind.choices, label=_("Kind")
+    )
     verification_status = django_filters.MultipleChoiceFilter(
+        distinct=False,
         choices=VerificationStatus.choices, label=_("Verification")
     )
     identifier_scheme = django_filters.ChoiceFilter(

@@ -41,9 +41,11 @@ class GoalFilterSet(RegistryFilterSet):
         queryset=Organisation.objects.public_bodies(),
         label=_("Owner body"),
     )
-    area = django_filters.MultipleChoiceFilter(choices=Area.choices, label=_("Area"))
-    horizon = django_filters.MultipleChoiceFilter(choices=Horizon.choices, label=_("Horizon"))
-    priority = django_filters.MultipleChoiceFilter(choices=Priority.choices, label=_("Priority"))
+    area = django_filters.MultipleChoiceFilter(distinct=False, choices=Area.choices, label=_("Area"))
+    horizon = django_filters.MultipleChoiceFilter(distinct=False, choices=Horizon.choices, label=_("Horizon"))
+    priority = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=Priority.choices, label=_("Priority")
+    )
     country = django_filters.CharFilter(
         field_name="strategy__owner__country", lookup_expr="iexact", label=_("Country"),
         max_length=2,

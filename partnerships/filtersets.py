@@ -12,11 +12,13 @@ from .models import Contribution, Partnership, Party, Rule
 
 
 class PartnershipFilterSet(RegistryFilterSet):
-    """Filters on partnerships; to-many filters use subqueries so rows are never duplicated."""
+    """Filters on partnerships; to-many filters use subqueries so rows are never duplicated, and
+    no filter asks for DISTINCT (which would make PostgreSQL build every matching row, with its
+    goals and groups, before taking a page)."""
 
     search_fields = ("title", "summary", "territory")
 
-    status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("Status"))
+    status = django_filters.MultipleChoiceFilter(distinct=False, choices=Status.choices, label=_("Status"))
     lead_body = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.public_bodies(), label=_("Lead body")
     )
@@ -28,21 +30,26 @@ class PartnershipFilterSet(RegistryFilterSet):
         queryset=Goal.objects.all(), method="filter_goal", label=_("Goal")
     )
     area = django_filters.MultipleChoiceFilter(
+        distinct=False,
         choices=Area.choices, method="filter_goal_area", label=_("Goal area")
     )
     horizon = django_filters.MultipleChoiceFilter(
+        distinct=False,
         choices=Horizon.choices, method="filter_goal_horizon", label=_("Goal horizon")
     )
     organisation = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(), method="filter_organisation", label=_("Party")
     )
     sector = django_filters.MultipleChoiceFilter(
+        distinct=False,
         choices=Sector.choices, method="filter_party_sector", label=_("Party sector")
     )
     role = django_filters.MultipleChoiceFilter(
+        distinct=False,
         choices=Role.choices, method="filter_role", label=_("Role")
     )
     contribution_kind = django_filters.MultipleChoiceFilter(
+        distinct=False,
         choices=ContributionKind.choices,
         method="filter_contribution_kind",
         label=_("Contribution kind"),
@@ -115,14 +122,17 @@ class PartyFilterSet(RegistryFilterSet):
     organisation = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(), label=_("Organisation")
     )
-    role = django_filters.MultipleChoiceFilter(choices=Role.choices, label=_("Role"))
+    role = django_filters.MultipleChoiceFilter(distinct=False, choices=Role.choices, label=_("Role"))
     sector = django_filters.MultipleChoiceFilter(
+        distinct=False,
         field_name="organisation__sector", choices=Sector.choices, label=_("Sector")
     )
     status = django_filters.MultipleChoiceFilter(
+        distinct=False,
         field_name="partnership__status", choices=Status.choices, label=_("Partnership status")
     )
     contribution_kind = django_filters.MultipleChoiceFilter(
+        distinct=False,
         choices=ContributionKind.choices,
         method="filter_contribution_kind",
         label=_("Contribution kind"),
@@ -145,6 +155,7 @@ class RuleFilterSet(RegistryFilterSet):
         queryset=Partnership.objects.all(), label=_("Partnership")
     )
     category = django_filters.MultipleChoiceFilter(
+        distinct=False,
         choices=RuleCategory.choices, label=_("Category")
     )
 
@@ -164,7 +175,9 @@ class ContributionFilterSet(RegistryFilterSet):
         field_name="party__organisation", queryset=Organisation.objects.all(),
         label=_("Organisation"),
     )
-    kind = django_filters.MultipleChoiceFilter(choices=ContributionKind.choices, label=_("Kind"))
+    kind = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=ContributionKind.choices, label=_("Kind")
+    )
     currency = django_filters.CharFilter(lookup_expr="iexact", label=_("Currency"), max_length=3)
 
     class Meta:

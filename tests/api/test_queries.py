@@ -111,3 +111,22 @@ def test_published_list_for_the_public_has_the_same_budget(django_assert_num_que
         with django_assert_num_queries(BUDGETS["partnerships"]):
             response = client.get("/api/v1/partnerships/", {"page_size": 500})
         assert len(response.json()["results"]) == rows
+
+
+@pytest.mark.parametrize(("resource", "params"), [
+    ("partnerships", {"status": "active", "sector": "private", "role": "lead_authority",
+                      "area": "other", "contribution_kind": "data", "country": "FR"}),
+    ("organisations", {"sector": "private", "kind": "sme", "verification_status": "verified"}),
+    ("goals", {"area": "other", "horizon": "short", "priority": "1"}),
+    ("parties", {"role": "co_funder", "sector": "public", "status": "draft"}),
+])
+def test_filters_never_ask_for_distinct(coordinator, resource, params):
+    """No filter can duplicate a row, and DISTINCT would make the database build every match
+    before taking a page."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client_for(coordinator).get(f"/api/v1/{resource}/", params)
+
+    assert response.status_code == 200
+    assert not any("DISTINCT" in query["sql"] for query in queries.captured_queries)
