@@ -1,4 +1,5 @@
 import datetime
+import functools
 import re
 
 from django.core.exceptions import ValidationError
@@ -46,10 +47,16 @@ class RegistryFilterBackend(DjangoFilterBackend):
 
     def filter_queryset(self, request, queryset, view):
         filterset_class = self.get_filterset_class(view, queryset)
-        if filterset_class is None or not self._mentioned(filterset_class, request.query_params):
-            # Building a FilterSet and its form costs more than a whole page of rows.
+        if filterset_class is None:
             return queryset
-        filterset = self.get_filterset(request, queryset, view)
+        # A FilterSet copies every filter and builds a form field for each, which costs more than
+        # a page of rows: only the filters the request names are built.
+        names = self._mentioned(filterset_class, request.query_params)
+        if not names:
+            return queryset
+        filterset = _restricted_to(filterset_class, names)(
+            **self.get_filterset_kwargs(request, queryset, view)
+        )
         self.check_formats(filterset)
         if filterset.is_valid():
             return filterset.qs
@@ -58,11 +65,12 @@ class RegistryFilterBackend(DjangoFilterBackend):
         raise filter_utils.translate_validation(filterset.errors)
 
     @staticmethod
-    def _mentioned(filterset_class, params) -> bool:
-        """Whether any query parameter belongs to the FilterSet (``starts_on_after`` belongs to
-        ``starts_on``)."""
-        names = filterset_class.base_filters
-        return any(p in names or p.rpartition("_")[0] in names for p in params)
+    def _mentioned(filterset_class, params) -> frozenset:
+        """The filters the query parameters belong to (``starts_on_after`` to ``starts_on``)."""
+        filters = filterset_class.base_filters
+        return frozenset(
+            name for name in (*params, *(p.rpartition("_")[0] for p in params)) if name in filters
+        )
 
     def check_formats(self, filterset):
         errors = {}
@@ -106,6 +114,16 @@ class RegistryFilterBackend(DjangoFilterBackend):
         except ValidationError:
             return False
         return True
+
+
+@functools.lru_cache(maxsize=512)
+def _restricted_to(filterset_class, names: frozenset):
+    """A subclass of ``filterset_class`` with only the filters ``names``."""
+    subclass = type(filterset_class.__name__, (filterset_class,), {"__module__": __name__})
+    subclass.base_filters = {
+        name: filter_ for name, filter_ in filterset_class.base_filters.items() if name in names
+    }
+    return subclass
 
 
 def key_field(filter_):
