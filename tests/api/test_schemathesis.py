@@ -12,8 +12,9 @@ import datetime
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.cache import cache
-from django.db import transaction
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, settings
 from knox.models import AuthToken
 from schemathesis.config import SchemathesisConfig
@@ -67,6 +68,19 @@ schema = schemathesis.openapi.from_wsgi(
 anonymous_schema = schemathesis.openapi.from_wsgi(
     "/api/schema/", application, config=SchemathesisConfig.from_dict(ANONYMOUS_CONFIG)
 )
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """The fuzzer calls the WSGI application directly, which would close the database
+    connection at each request's start and end, as in production. Inside a test's transaction
+    that closes the transaction itself (on PostgreSQL), so, as Django's test client does, the
+    handler is kept from doing it."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
