@@ -4,7 +4,8 @@
    partnerships with ``manage.py seed_demo --partnerships N`` (idempotent: a second run adds none);
 2. serves the app and ``bench/baseline.py`` with gunicorn on 127.0.0.1, same workers for both;
 3. checks that both answer the same JSON for every list scenario;
-4. measures each scenario with wrk for a bounded duration and prints a Markdown table.
+4. measures each scenario with wrk in short slices, round robin over scenarios and servers so
+   that the machine's other load weighs on both alike, and prints a Markdown table.
 
 Anonymous requests, as the public and a first-time analyst make them; the lists show published
 partnerships, 50 per page. Run by hand, not in CI:
@@ -19,6 +20,7 @@ import platform
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -155,7 +157,6 @@ def check_same_json(urls: dict):
 
 
 def wrk(url: str, seconds: int, connections: int, threads: int) -> dict:
-    subprocess.run(["wrk", "-t1", "-c2", "-d2s", url], check=True, capture_output=True)  # warm up
     output = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
         check=True, capture_output=True, text=True,
@@ -191,7 +192,8 @@ def machine() -> str:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--partnerships", type=int, default=100_000)
-    parser.add_argument("--seconds", type=int, default=15, help="per scenario and server")
+    parser.add_argument("--seconds", type=int, default=6, help="per scenario, server and round")
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers per server")
@@ -208,19 +210,33 @@ def main():
 
     seeding = seed(env, args.partnerships)
     urls = scenarios(database_url, args.deep_offset)
-    results = {}
+    targets = [(name, "app", f"http://{HOST}:{APP_PORT}{path}") for name, path in urls.items()]
+    targets += [(name, "baseline", f"http://{HOST}:{BASELINE_PORT}{path}")
+                for name, path in urls.items() if name != "detail"]
+    rounds = {target: [] for target in targets}
     with serve(env, args.workers):
         check_same_json(urls)
-        for name, path in urls.items():
-            results[name] = {"app": wrk(f"http://{HOST}:{APP_PORT}{path}", args.seconds,
-                                        args.connections, args.threads)}
-            if name != "detail":
-                results[name]["baseline"] = wrk(f"http://{HOST}:{BASELINE_PORT}{path}",
-                                                args.seconds, args.connections, args.threads)
+        for _, _, url in targets:
+            wrk(url, 2, 2, 1)  # warm up every worker's connection and caches
+        # Round robin over every (scenario, server) pair, so that a change in the machine's
+        # load during the run touches the app and the baseline alike.
+        for _ in range(args.rounds):
+            for target in targets:
+                rounds[target].append(
+                    wrk(target[2], args.seconds, args.connections, args.threads)
+                )
+    results = {}
+    for (name, server, _), measured in rounds.items():
+        results.setdefault(name, {})[server] = {
+            "rps": statistics.fmean(m["rps"] for m in measured),
+            "p50": statistics.median(m["p50"] for m in measured),
+            "p99": statistics.median(m["p99"] for m in measured),
+        }
 
     print(f"\nMachine: {machine()}")
     print(f"Data: {args.partnerships:,} synthetic partnerships (seed_demo, {seeding:.0f} s this run); "
-          f"wrk -t{args.threads} -c{args.connections} -d{args.seconds}s per line; gunicorn "
+          f"wrk -t{args.threads} -c{args.connections} -d{args.seconds}s, {args.rounds} rounds "
+          f"per line (req/s: mean; latencies: median of the rounds); gunicorn "
           f"{args.workers} sync workers per server; prepared statements "
           f"{'off' if args.no_prepared_statements else 'on'} in both.\n")
     print("| scenario | API req/s | API p50 ms | API p99 ms | baseline req/s | baseline p50 ms "

@@ -8,11 +8,13 @@ in the list is hidden in the export too, and the CSV columns are that serializer
 
 import csv
 import itertools
-import json
 
+import orjson
 from django.http import StreamingHttpResponse
 from rest_framework import serializers
 from rest_framework.utils.encoders import JSONEncoder
+
+_fallback = JSONEncoder().default
 
 CHUNK_SIZE = 1000
 # Cells a spreadsheet would run as a formula; they are prefixed with a quote (OWASP advice).
@@ -49,7 +51,7 @@ def _reference(item):
 
 
 def _compact(value) -> str:
-    return json.dumps(value, cls=JSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    return orjson.dumps(value, default=_fallback).decode()
 
 
 def _is_number(text: str) -> bool:

@@ -233,6 +233,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["core.api.permissions.RegistryPermission"],
     "DEFAULT_FILTER_BACKENDS": ["core.api.filters.RegistryFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "core.api.renderers.RegistryJSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_PAGINATION_CLASS": "core.api.pagination.RegistryPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "core.api.schema.RegistryAutoSchema",
