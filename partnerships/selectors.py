@@ -3,8 +3,9 @@ the list and the detail need, so that no page or endpoint issues queries per row
 
 from collections import defaultdict
 
+import orjson
 from django.db import connection
-from django.db.models import Count, JSONField, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery, TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
@@ -66,7 +67,7 @@ ROW_FIELDS = (
 
 
 # On PostgreSQL each row carries its goals and groups as JSON built by the page query itself,
-# in the order and shape of the detail representation (as text: the JSONField decodes it);
+# in the order and shape of the detail representation (as text, which orjson decodes faster);
 # elsewhere ``with_goals_and_groups`` fetches them per page.
 ROW_GOALS_SQL = """COALESCE((
     SELECT json_agg(json_build_object('id', g.id, 'title', g.title, 'area', g.area,
@@ -100,17 +101,22 @@ def partnership_rows(*, user, action: str = Action.VIEW):
     fields = [*ROW_FIELDS, "party_count"]
     if connection.vendor == "postgresql":
         rows = rows.annotate(
-            goal_items=RawSQL(ROW_GOALS_SQL, (), output_field=JSONField()),  # noqa: S611 (constant)
-            group_items=RawSQL(ROW_GROUPS_SQL, (), output_field=JSONField()),  # noqa: S611
+            goal_items=RawSQL(ROW_GOALS_SQL, (), output_field=TextField()),  # noqa: S611 (constant)
+            group_items=RawSQL(ROW_GROUPS_SQL, (), output_field=TextField()),  # noqa: S611
         )
         fields += ["goal_items", "group_items"]
     return rows.values(*fields)
 
 
 def with_goals_and_groups(rows: list[dict]) -> list[dict]:
-    """Make sure each row has its goals and community groups (``goal_items``, ``group_items``)
-    as plain values: already there on PostgreSQL, fetched in two queries elsewhere."""
-    if not rows or "goal_items" in rows[0]:
+    """Give each row its goals and community groups (``goal_items``, ``group_items``) as plain
+    values: decoded from the row's JSON on PostgreSQL, fetched in two queries elsewhere."""
+    if not rows:
+        return rows
+    if "goal_items" in rows[0]:
+        for row in rows:
+            row["goal_items"] = orjson.loads(row["goal_items"])
+            row["group_items"] = orjson.loads(row["group_items"])
         return rows
     ids = [row["id"] for row in rows]
     goals, groups = defaultdict(list), defaultdict(list)
