@@ -51,7 +51,7 @@ def _reference(item):
 
 
 def _compact(value) -> str:
-    return orjson.dumps(value, default=_fallback).decode()
+    return orjson.dumps(value, default=_fallback, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 def _is_number(text: str) -> bool:

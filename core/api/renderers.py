@@ -14,6 +14,7 @@ class RegistryJSONRenderer(JSONRenderer):
         if self.get_indent(accepted_media_type, renderer_context or {}):
             return super().render(data, accepted_media_type, renderer_context)
         # As DRF does: U+2028 and U+2029 are valid JSON but end a line in JavaScript.
-        return orjson.dumps(data, default=_fallback).replace(
+        # Errors of a list in a body are keyed by position: integers, as json writes them.
+        return orjson.dumps(data, default=_fallback, option=orjson.OPT_NON_STR_KEYS).replace(
             "\u2028".encode(), b"\\u2028"
         ).replace("\u2029".encode(), b"\\u2029")

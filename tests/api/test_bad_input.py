@@ -154,3 +154,14 @@ def test_unsupported_method_is_405_with_allow(db):
 
     assert assert_error(response, 405)["code"] == "method_not_allowed"
     assert "GET" in response["Allow"]
+
+
+def test_errors_inside_a_list_of_the_body(alice, draft, other_firm):
+    response = alice.post("/api/v1/parties/", {
+        "partnership": draft.pk, "organisation": other_firm.pk, "role": "co_funder",
+        "responsibilities": "Funds.", "contributions": [{"kind": "financial", "amount": "5"},
+                                                        {"description": "no kind"}],
+    }, format="json")
+
+    assert assert_error(response, 400)["errors"]["contributions"] == {
+        "1": {"kind": ["This field is required."]}}

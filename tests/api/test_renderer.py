@@ -13,6 +13,7 @@ from core.api.renderers import RegistryJSONRenderer
     {"title": "Sécurité à la gare", "count": 3, "nested": [{"a": None}, True]},
     {"line": "one\u2028two\u2029three"},
     {"detail": gettext_lazy("Not found.")},
+    {"errors": {"contributions": {0: {"kind": ["This field is required."]}}}},
 ])
 def test_same_bytes_as_drf(data):
     assert RegistryJSONRenderer().render(data) == JSONRenderer().render(data)
