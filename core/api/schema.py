@@ -230,9 +230,10 @@ API also accepts the site's session.
 **Who sees what.** Everyone reads published partnerships (active, suspended, concluded,
 terminated) with their parties, roles, rules and goals, and verified organisations. Coordinators
 and analysts read everything that is not confidential; drafts stay with their lead body and
-parties. Contact details of organisations appear only to administrators, coordinators and the
-organisation's own people; internal notes only to administrators and coordinators (for a
-partnership: its lead body's coordinators). They never appear in lists or exports for anyone else.
+parties. Contact details of organisations appear only to administrators, coordinators and a
+firm's own representatives (never to analysts, not even for their own organisation); internal
+notes only to administrators and coordinators (for a partnership: its lead body's coordinators).
+Lists and exports follow the same rule, and no representation carries data about people.
 An object you may not see answers 404; one you see but may not change answers 403.
 
 **Lists** are paginated with a cursor: follow `next` and `previous`; `page_size` takes 1 to 500
