@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test venv lint check e2e-deps clean
+.PHONY: run test venv lint e2e-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $$(scripts/python.sh) -m venv $(VENV)
@@ -19,8 +19,13 @@ run: venv
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST)
 
+# axe-core, for the accessibility checks of the browser tests, when npm is at hand.
+e2e-deps:
+	@if command -v npm >/dev/null 2>&1 && [ ! -f node_modules/axe-core/axe.min.js ]; then \
+		npm ci --no-audit --no-fund --loglevel=error; fi
+
 ## test: install the test dependencies and run the whole suite
-test: venv
+test: venv e2e-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: venv
@@ -29,4 +34,4 @@ lint: venv
 	$(PY) manage.py check
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles node_modules
