@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from core.access import Action, body_id, is_admin, is_analyst
 from partnerships.choices import ContributionKind
+from partnerships.models import contribution_measure_constraints
 
 from .choices import PUBLISHED_CALL_STATUSES, SENT_STATUSES, CallStatus, EoiStatus
 
@@ -328,31 +329,13 @@ class Offer(models.Model):
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
         ordering = ["expression_of_interest_id", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(kind__in=ContributionKind.values), name="offer_kind_valid"
+        constraints = contribution_measure_constraints(
+            "offer",
+            financial_message=_("A financial offer needs a positive amount and a currency."),
+            human_resources_message=_(
+                "An offer of human resources needs a positive number of person-days."
             ),
-            models.CheckConstraint(
-                condition=~models.Q(kind=ContributionKind.FINANCIAL)
-                | (models.Q(amount__gt=0) & ~models.Q(currency="")),
-                name="offer_financial_has_amount",
-                violation_error_message=_(
-                    "A financial offer needs a positive amount and a currency."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(kind=ContributionKind.HUMAN_RESOURCES)
-                | models.Q(person_days__gt=0),
-                name="offer_human_resources_has_days",
-                violation_error_message=_(
-                    "An offer of human resources needs a positive number of person-days."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(amount__isnull=True) | models.Q(amount__gte=0),
-                name="offer_amount_not_negative",
-            ),
-        ]
+        )
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.description}" if self.description else (

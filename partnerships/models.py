@@ -196,6 +196,33 @@ class ContributionQuerySet(RestrictedByPartnershipQuerySet):
     partnership_path = "party__partnership"
 
 
+def contribution_measure_constraints(prefix: str, *, financial_message, human_resources_message):
+    """The database checks of a contribution's kind and measure, for every model that records
+    one (a party's contribution, a firm's offer). A check whose condition is NULL passes: a
+    missing amount or number of days is ruled out explicitly."""
+    return [
+        models.CheckConstraint(
+            condition=models.Q(kind__in=ContributionKind.values), name=f"{prefix}_kind_valid"
+        ),
+        models.CheckConstraint(
+            condition=~models.Q(kind=ContributionKind.FINANCIAL)
+            | (models.Q(amount__isnull=False, amount__gt=0) & ~models.Q(currency="")),
+            name=f"{prefix}_financial_has_amount",
+            violation_error_message=financial_message,
+        ),
+        models.CheckConstraint(
+            condition=~models.Q(kind=ContributionKind.HUMAN_RESOURCES)
+            | models.Q(person_days__isnull=False, person_days__gt=0),
+            name=f"{prefix}_human_resources_has_days",
+            violation_error_message=human_resources_message,
+        ),
+        models.CheckConstraint(
+            condition=models.Q(amount__isnull=True) | models.Q(amount__gte=0),
+            name=f"{prefix}_amount_not_negative",
+        ),
+    ]
+
+
 class Contribution(models.Model):
     """What a party brings: money, people's time, expertise, things or data."""
 
@@ -219,34 +246,13 @@ class Contribution(models.Model):
         verbose_name = _("contribution")
         verbose_name_plural = _("contributions")
         ordering = ["party_id", "id"]
-        # A check whose condition is NULL passes: a missing amount or number of days is
-        # ruled out explicitly.
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(kind__in=ContributionKind.values),
-                name="contribution_kind_valid",
+        constraints = contribution_measure_constraints(
+            "contribution",
+            financial_message=_("A financial contribution needs a positive amount and a currency."),
+            human_resources_message=_(
+                "A human-resources contribution needs a positive number of person-days."
             ),
-            models.CheckConstraint(
-                condition=~models.Q(kind=ContributionKind.FINANCIAL)
-                | (models.Q(amount__isnull=False, amount__gt=0) & ~models.Q(currency="")),
-                name="contribution_financial_has_amount",
-                violation_error_message=_(
-                    "A financial contribution needs a positive amount and a currency."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(kind=ContributionKind.HUMAN_RESOURCES)
-                | models.Q(person_days__isnull=False, person_days__gt=0),
-                name="contribution_human_resources_has_days",
-                violation_error_message=_(
-                    "A human-resources contribution needs a positive number of person-days."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(amount__isnull=True) | models.Q(amount__gte=0),
-                name="contribution_amount_not_negative",
-            ),
-        ]
+        )
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.description or self.party}"
