@@ -581,7 +581,7 @@ def account_erase(request):
     services.account_erase(actor=request.user, user=request.user)
     logout(request)
     messages.success(request, _("Your account is closed and your personal data erased."))
-    return redirect("core:home")
+    return redirect("home:home")
 
 
 

@@ -5,8 +5,8 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 
-from core import views as core_views
 from core.health import healthz
+from home import views as home_views
 
 api_v1 = [
     path("", include("core.api.urls")),
@@ -17,13 +17,13 @@ api_v1 = [
 ]
 
 urlpatterns = [
-    path("", include("core.urls")),
+    path("", include("home.urls")),
     path("organisations/", include("actors.urls")),
     path("goals/", include("goals.urls")),
     path("partnerships/", include("partnerships.urls")),
     path("calls/", include("calls.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("i18n/setlang/", core_views.set_language, name="set_language"),
+    path("i18n/setlang/", home_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("healthz/", healthz, name="healthz"),
     path("api/v1/", include(api_v1)),

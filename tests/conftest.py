@@ -1,6 +1,7 @@
 """The named users every access test speaks of, one per kind of user."""
 
 import pytest
+from django.test import Client
 
 from actors.choices import OrganisationKind, Sector
 from partnerships.choices import REQUIRED_RULE_CATEGORIES, Role, Status
@@ -116,3 +117,16 @@ def active(body):
     partnership.status = Status.ACTIVE
     partnership.save()
     return partnership
+
+
+@pytest.fixture
+def client_for(users):
+    """A browser signed in as the named kind of user (``anonymous`` is not signed in)."""
+
+    def make(kind: str) -> Client:
+        client = Client()
+        if users[kind] is not None:
+            client.force_login(users[kind])
+        return client
+
+    return make

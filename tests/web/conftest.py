@@ -1,21 +1,7 @@
 import pytest
-from django.test import Client
 
 from actors.choices import VerificationStatus
 from tests import factories as f
-
-
-@pytest.fixture
-def client_for(users):
-    """A browser signed in as the named kind of user (``anonymous`` is not signed in)."""
-
-    def make(kind: str) -> Client:
-        client = Client()
-        if users[kind] is not None:
-            client.force_login(users[kind])
-        return client
-
-    return make
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ OWN_BODY = expect(302, 403, 403, 403, 200, 403, 200)
 
 # (url name, the fixture whose pk is the argument, expected answers)
 PAGES = [
-    ("core:home", None, EVERYONE),
+    ("home:home", None, EVERYONE),
     ("login", None, EVERYONE),
     ("password_reset", None, EVERYONE),
     ("password_change", None, SIGNED_IN),

@@ -13,7 +13,7 @@ def test_sign_in_leads_to_the_dashboard(client, coordinator):
     response = client.post(reverse("login"), {"username": "alice", "password": PASSWORD})
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("home:home")
 
 
 def test_a_wrong_password_is_reported_in_the_error_summary(client, coordinator):

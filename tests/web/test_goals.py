@@ -106,7 +106,7 @@ def test_others_cannot_record_a_measurement(client_for, indicator):
 def test_the_coordinator_home_shows_goals_with_progress(client_for, indicator):
     Measurement.objects.create(indicator=indicator, measured_on=datetime.date(2025, 6, 1), value=70)
 
-    page = client_for("coordinator").get(reverse("core:home")).text
+    page = client_for("coordinator").get(reverse("home:home")).text
 
     assert indicator.goal.title in page
     assert 'value="75"' in page

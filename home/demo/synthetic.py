@@ -32,7 +32,7 @@ from partnerships.choices import (
 )
 from partnerships.models import Contribution, Partnership, Party, Rule
 
-from .demo_data import RULE_TEXTS
+from .data import RULE_TEXTS
 
 SYNTHETIC_PREFIX = "[synthetic] "
 BATCH_SIZE = 1000

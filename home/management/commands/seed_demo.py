@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
-from core.demo_seed import demo_accounts, seed_demo
-from core.synthetic import SYNTHETIC_PREFIX, generate_synthetic, synthetic_partnerships
+from home.demo.seed import demo_accounts, seed_demo
+from home.demo.synthetic import SYNTHETIC_PREFIX, generate_synthetic, synthetic_partnerships
 
 SITE_URL = "http://127.0.0.1:8000/"
 DEMO_MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}

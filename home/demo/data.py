@@ -4,7 +4,7 @@ expressions of interest firms sent in answer, in every state of their review.
 
 Public bodies carry their real names; firms, associations and every person are made up. All
 identifiers are fictitious but valid in their scheme (SIREN Luhn key, LEI check digits...).
-``core.demo_seed`` loads this content through the services.
+``home.demo.seed`` loads this content through the services.
 """
 
 import datetime

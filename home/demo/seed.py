@@ -1,4 +1,4 @@
-"""Loads the demo content (``core.demo_data``) through the services, so that every rule of the
+"""Loads the demo content (``home.demo.data``) through the services, so that every rule of the
 registry applies to it: as the system (actor=None), or as the demo account of the firm or body
 that would act in the registry itself (a firm writing its expression of interest, a coordinator
 reviewing it).
@@ -41,7 +41,7 @@ from partnerships.choices import Status
 from partnerships.models import Partnership
 from partnerships.services import partnership_create, partnership_transition, party_add, rule_add
 
-from . import demo_data
+from . import data as demo_data
 
 # How each status is reached from a draft, unless a partnership names its own path.
 PATHS = {

@@ -19,7 +19,7 @@ def test_the_coordinator_sees_their_partnerships_reviews_and_recent_changes(
     active.save()
     f.PartnershipFactory(title="Not ours", lead_body=f.PublicBodyFactory())
 
-    response = client_for("coordinator").get(reverse("core:home"))
+    response = client_for("coordinator").get(reverse("home:home"))
 
     page = response.text
     counts = {row["status"]: row["count"] for row in response.context["by_status"]}
@@ -32,20 +32,20 @@ def test_the_coordinator_sees_their_partnerships_reviews_and_recent_changes(
 
 
 def test_a_firm_sees_the_partnerships_it_takes_part_in(client_for, draft):
-    response = client_for("firm").get(reverse("core:home"))
+    response = client_for("firm").get(reverse("home:home"))
 
     assert list(response.context["mine"]) == [draft]
 
 
 def test_a_visitor_is_pointed_to_the_public_register(client, active):
-    page = client.get(reverse("core:home")).text
+    page = client.get(reverse("home:home")).text
 
     assert reverse("partnerships:public_partnership_list") in page
     assert "1 partnership is in force." in page
 
 
 def test_every_page_has_a_skip_link_a_language_switch_and_a_nonce_on_its_script(client):
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("home:home"))
 
     page = response.text
     assert 'href="#main"' in page

@@ -15,10 +15,10 @@ from django.utils import timezone
 from actors.models import Organisation, User
 from calls.choices import CallStatus, EoiStatus
 from calls.models import CallForPartners, ExpressionOfInterest, InternalComment
-from core.demo_data import DEMO_PASSWORD
-from core.synthetic import SYNTHETIC_PREFIX
 from goals.choices import Area, Horizon
 from goals.models import CommunityGroup, Goal, Indicator
+from home.demo.data import DEMO_PASSWORD
+from home.demo.synthetic import SYNTHETIC_PREFIX
 from partnerships.choices import ContributionKind, Role, RuleCategory, Status
 from partnerships.models import Contribution, Partnership, Party, Rule
 from partnerships.policies import activation_problems
