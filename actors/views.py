@@ -10,8 +10,6 @@ from django.views.decorators.http import require_POST
 from core.access import Action, is_admin, is_coordinator, is_staff_reader, may_see_personal_data
 from core.forms import errors_onto
 from core.views import HistoryView, RegistryListView, allowed, form_page, get_for
-from partnerships.models import Party
-from partnerships.selectors import partnership_list
 
 from . import services
 from .filtersets import OrganisationFilterSet
@@ -54,11 +52,6 @@ def organisation_detail(request, pk):
         "show_notes": is_admin(user) or is_coordinator(user),
         "history_url": reverse("actors:organisation_history", args=[pk])
         if is_staff_reader(user) else None,
-        "partnerships": partnership_list(user=user).filter(
-            pk__in=Party.objects.filter(organisation=organisation).values("partnership_id")
-        ),
-        "led": partnership_list(user=user).filter(lead_body=organisation)
-        if organisation.is_public_body else None,
     })
 
 

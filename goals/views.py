@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy
 
 from core.access import Action, body_id, is_admin, is_staff_reader
 from core.views import HistoryView, RegistryListView, allowed, form_page, get_for
-from partnerships.selectors import partnership_list
 
 from . import services
 from .filtersets import GoalFilterSet, StrategyFilterSet
@@ -111,7 +110,6 @@ def goal_detail(request, pk):
             for indicator in indicators
         ],
         "can_edit": can_edit,
-        "partnerships": partnership_list(user=request.user).filter(goals=goal),
         "history_url": reverse("goals:goal_history", args=[pk])
         if is_staff_reader(request.user) else None,
     })

@@ -140,3 +140,19 @@ def with_goals_and_groups(rows: list[dict]) -> list[dict]:
         row["goal_items"] = goals[row["id"]]
         row["group_items"] = groups[row["id"]]
     return rows
+
+
+def partnerships_with_party(*, user, organisation):
+    """Partnerships ``user`` may see in which ``organisation`` is a party."""
+    return partnership_list(user=user).filter(
+        pk__in=Party.objects.filter(organisation=organisation).values("partnership_id")
+    )
+
+
+def partnerships_led_by(*, user, organisation):
+    return partnership_list(user=user).filter(lead_body=organisation)
+
+
+def partnerships_serving(*, user, goal):
+    """Partnerships ``user`` may see that work towards ``goal``."""
+    return partnership_list(user=user).filter(goals=goal)
