@@ -1,6 +1,10 @@
 """Every write to partnerships, their parties, contributions and rules goes through here,
 whatever the entry point (admin, pages, API, commands), so the manifesto's rules always apply."""
 
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -9,8 +13,9 @@ from django.utils.translation import gettext as _
 from actors.models import Organisation
 from core.access import Action, body_id, is_admin
 from core.services import apply_changes, credit, ensure_allowed, record
+from notifications.services import notification_queue
 
-from .choices import Status
+from .choices import CLOSED_STATUSES, Status
 from .models import Contribution, Partnership, Party, Rule
 from .policies import (
     activation_problems,
@@ -260,3 +265,33 @@ def rule_remove(*, actor, rule: Rule) -> None:
     credit(rule, actor)
     rule.delete()
     _ensure_still_activatable(partnership)
+
+
+def partnership_review_reminders_queue(*, today=None) -> int:
+    """Remind the lead body's coordinators of a partnership review falling due soon, once per
+    coordinator and review date."""
+    today = today or timezone.localdate()
+    horizon = today + timedelta(days=settings.PARTNERSHIP_REVIEW_REMINDER_DAYS)
+    due = (
+        Partnership.objects.exclude(status__in=CLOSED_STATUSES)
+        .filter(next_review_on__gte=today, next_review_on__lte=horizon)
+        .select_related("lead_body")
+    )
+    coordinators = get_user_model().objects
+    queued = 0
+    for partnership in due:
+        url = settings.REGISTRY_BASE_URL.rstrip("/") + partnership.get_absolute_url()
+        for coordinator in coordinators.coordinators_of(partnership.lead_body).exclude(email=""):
+            with transaction.atomic():
+                queued += bool(
+                    notification_queue(
+                        kind="partnership_review",
+                        template="partnerships/email/review_reminder",
+                        context={"partnership": partnership, "url": url},
+                        to_email=coordinator.email,
+                        recipient=coordinator,
+                        key=f"review:{partnership.pk}:{partnership.next_review_on:%Y%m%d}:"
+                        f"{coordinator.pk}",
+                    )
+                )
+    return queued

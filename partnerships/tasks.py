@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from notifications.services import partnership_review_reminders_queue
+from .services import partnership_review_reminders_queue
 
 
 @shared_task(ignore_result=True)

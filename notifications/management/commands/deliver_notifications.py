@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from notifications.services import notifications_deliver_due
+from notifications.delivery import notifications_deliver_due
 
 
 class Command(BaseCommand):
