@@ -8,7 +8,6 @@ from django.utils import timezone
 from calls import tasks
 from calls.choices import CallStatus, EoiStatus
 from notifications.models import Notification
-from partnerships import tasks as partnership_tasks
 
 from . import factories as cf
 
@@ -49,17 +48,3 @@ def test_no_reminder_while_the_deadline_is_far(call, firm, firm_user):
     tasks.send_call_deadline_reminders.delay()
 
     assert not Notification.objects.exists()
-
-
-def test_coordinators_are_reminded_of_a_review_falling_due(
-    coordinator, other_coordinator, active, django_capture_on_commit_callbacks
-):
-    active.next_review_on = timezone.localdate() + datetime.timedelta(days=5)
-    active.save()
-
-    with django_capture_on_commit_callbacks(execute=True):
-        partnership_tasks.send_review_reminders.delay()
-        partnership_tasks.send_review_reminders.delay()
-
-    assert [m.to for m in mail.outbox] == [[coordinator.email]]
-    assert active.title in mail.outbox[0].subject
