@@ -316,7 +316,7 @@ def eoi_edit(request, pk):
         data.pop("body", None)
         try:
             with transaction.atomic():
-                services.eoi_update(
+                eoi = services.eoi_update(
                     actor=request.user, eoi=eoi, offers=offer_rows(formset), **data
                 )
         except ValidationError as error:

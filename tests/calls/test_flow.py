@@ -15,6 +15,8 @@ from partnerships.choices import Role
 from partnerships.models import Contribution, Party
 from tests import factories as f
 
+from . import factories as cf
+
 REGISTRATION = {
     "first_name": "Fatou",
     "last_name": "Diallo",
@@ -235,3 +237,21 @@ def test_coordinators_prepare_publish_and_close_a_call_for_their_body(client, co
     call.refresh_from_db()
     assert call.status == "closed"
     assert "Safer night buses" not in client.get(reverse("calls:call_list")).text
+
+
+def test_a_draft_saved_without_consent_is_submitted_once_consent_is_ticked(
+    client, call, firm, firm_user, django_capture_on_commit_callbacks
+):
+    eoi = cf.EoiFactory(call=call, organisation=firm, submitted_by=firm_user,
+                        status=EoiStatus.DRAFT, consent_given_at=None)
+    client.force_login(firm_user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("calls:eoi_edit", args=[eoi.pk]),
+                               eoi_post(consent="on", submit="1"), follow=True)
+
+    eoi.refresh_from_db()
+    assert eoi.status == EoiStatus.SUBMITTED
+    assert eoi.consent_given_at is not None
+    assert "Your expression of interest is submitted." in response.text
+    assert "Consent" not in " ".join(str(m) for m in response.context["messages"])
