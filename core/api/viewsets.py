@@ -184,7 +184,8 @@ class CreateMixin:
         with transaction.atomic():
             instance = self.perform_create(serializer.validated_data)
         response = self.detail_response(instance, status.HTTP_201_CREATED)
-        response["Location"] = response.data.get("url", "")
+        # A plain str: the hyperlink field's value is a str subclass, which WSGI servers refuse.
+        response["Location"] = str(response.data.get("url", ""))
         return response
 
     def perform_create(self, data):
