@@ -3,12 +3,12 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test venv lint e2e-deps clean
+.PHONY: run test venv lint e2e-deps clean lock
 
-$(VENV)/.installed: pyproject.toml
+# Installs exactly what requirements/dev.txt pins, hashes checked (`make lock` renews it).
+$(VENV)/.installed: requirements/dev.txt
 	test -x $(PY) || $$(scripts/python.sh) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
 	touch $@
 
 venv: $(VENV)/.installed
@@ -35,4 +35,16 @@ lint: venv
 	$(PY) manage.py check
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles node_modules
+	rm -rf $(VENV) $(LOCK_VENV) db.sqlite3 staticfiles node_modules
+
+# lock: pin every package, with hashes, from pyproject.toml (pip-tools in a throwaway venv).
+# dev.txt is resolved first and constrains base.txt, so both hold the same versions.
+LOCK_VENV := .venv-lock
+LOCK_FLAGS := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
+	--no-emit-find-links
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || ($$(scripts/python.sh) -m venv $(LOCK_VENV) \
+		&& $(LOCK_VENV)/bin/pip install --quiet pip-tools)
+	$(LOCK_VENV)/bin/pip-compile $(LOCK_FLAGS) --extra dev -o requirements/dev.txt pyproject.toml
+	$(LOCK_VENV)/bin/pip-compile $(LOCK_FLAGS) -c requirements/dev.txt -o requirements/base.txt \
+		pyproject.toml
