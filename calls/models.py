@@ -299,10 +299,6 @@ class ExpressionOfInterest(models.Model):
     def get_absolute_url(self):
         return reverse("calls:eoi_detail", args=[self.pk])
 
-    @property
-    def is_spontaneous(self) -> bool:
-        return self.call_id is None
-
 
 class Offer(models.Model):
     """One thing a firm offers: money, people's time, expertise, things or data."""

@@ -21,10 +21,6 @@ class RegistryForm(forms.Form):
     required_css_class = "required"
 
 
-class RegistryModelForm(forms.ModelForm):
-    required_css_class = "required"
-
-
 def _field_anchor(bound_field) -> str:
     widget = bound_field.field.widget
     if bound_field.use_fieldset or isinstance(widget, forms.MultiWidget):

@@ -50,7 +50,6 @@ ROLE_SECTORS = {
     Role.REGULATORY_AUTHORITY: {Sector.PUBLIC},
     Role.FACILITATOR: {Sector.PUBLIC, Sector.INTERMEDIARY},
 }
-RESERVED_TO_PUBLIC = [role for role, sectors in ROLE_SECTORS.items() if sectors == {Sector.PUBLIC}]
 
 
 class ContributionKind(models.TextChoices):
