@@ -2,6 +2,7 @@
 organisation, and each person's own personal data (download and erasure)."""
 
 import json
+import logging
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,20 +15,40 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import RedirectView
+from django_ratelimit.core import get_usage
+from redis.exceptions import RedisError
 
 from core.access import is_admin, is_analyst, is_coordinator
 from core.forms import add_service_errors
 
 from . import selectors, services
 from .forms import EraseForm, RegistrationForm
-from .throttle import throttled
+
+logger = logging.getLogger(__name__)
 
 # Public forms ---------------------------------------------------------------------------------
 
 
-def _too_many(request, retry_after: int):
+def _public_form_rate(group, request) -> str | None:
+    """``PUBLIC_FORM_THROTTLE`` ("10/h"); empty means no limit."""
+    return (settings.PUBLIC_FORM_THROTTLE or "").strip() or None
+
+
+def _throttled(request, group: str):
+    """Count one submission of a public form by this client address; past the limit, the page
+    that says so, with the seconds left until the count starts again."""
+    try:
+        usage = get_usage(request, group=group, key="ip", rate=_public_form_rate,
+                          method="POST", increment=True)
+    except (RedisError, OSError):
+        # The limit guards the form; it must not take the form down with the cache. With Redis
+        # down, Django's Redis backend raises, which RATELIMIT_FAIL_OPEN does not cover.
+        logger.warning("The form limit could not be counted: the cache is unreachable.")
+        return None
+    if usage is None or not usage["should_limit"]:
+        return None
     response = render(request, "accounts/throttled.html", status=429)
-    response["Retry-After"] = str(retry_after)
+    response["Retry-After"] = str(max(usage["time_left"], 1))
     return response
 
 
@@ -40,9 +61,9 @@ def register(request):
         return redirect(settings.FIRM_HOME_URL)
     form = RegistrationForm(request.POST or None)
     if request.method == "POST":
-        retry_after = throttled(request, "register")
-        if retry_after:
-            return _too_many(request, retry_after)
+        too_many = _throttled(request, "register")
+        if too_many:
+            return too_many
         if form.is_valid() and form.cleaned_data["nickname"]:
             form.add_error(None, _("We could not process this form. Please try again."))
         elif form.is_valid():
@@ -82,9 +103,9 @@ def confirm_email(request, token):
 @login_required
 @require_POST
 def confirm_email_resend(request):
-    retry_after = throttled(request, "confirm-resend")
-    if retry_after:
-        return _too_many(request, retry_after)
+    too_many = _throttled(request, "confirm-resend")
+    if too_many:
+        return too_many
     try:
         services.email_confirmation_resend(user=request.user)
     except ValidationError as error:

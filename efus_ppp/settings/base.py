@@ -208,10 +208,14 @@ CALLS_ATTACHMENT_MAX_BYTES = env.int("CALLS_ATTACHMENT_MAX_BYTES", default=5 * 1
 CALLS_DEADLINE_REMINDER_DAYS = env.int("CALLS_DEADLINE_REMINDER_DAYS", default=3)
 PARTNERSHIP_REVIEW_REMINDER_DAYS = env.int("PARTNERSHIP_REVIEW_REMINDER_DAYS", default=14)
 # Accounts: where a firm representative's work is, once registered, confirmed or accepted (a
-# setting, as accounts sits below calls and names none of its pages); and the public forms'
-# throttle.
+# setting, as accounts sits below calls and names none of its pages); and the limit on the
+# public forms per client address ("10/h"; empty for none), counted by django-ratelimit in the
+# cache.
 FIRM_HOME_URL = "calls:eoi_list"
 PUBLIC_FORM_THROTTLE = env("PUBLIC_FORM_THROTTLE", default="10/h")
+# Without the cache (Redis down), the public forms work unlimited rather than refuse everyone:
+# the limit slows form-filling software down, it is not what keeps the registry safe.
+RATELIMIT_FAIL_OPEN = True
 
 # Content Security Policy, with a per-request nonce for the few inline scripts.
 SECURE_CSP = {
