@@ -10,7 +10,6 @@ from .models import (
     ExpressionOfInterest,
     InternalComment,
     Offer,
-    Registration,
 )
 
 
@@ -55,9 +54,3 @@ class ExpressionOfInterestAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
     list_select_related = ["organisation", "body", "call"]
     inlines = [OfferInline, AttachmentInline, InternalCommentInline]
 
-
-@admin.register(Registration)
-class RegistrationAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ["user", "email_confirmed_at", "requested_organisation", "created_at"]
-    list_select_related = ["user", "requested_organisation"]
-    search_fields = ["user__username", "user__email"]

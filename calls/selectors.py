@@ -14,7 +14,6 @@ from .models import (
     ExpressionOfInterest,
     InternalComment,
     Offer,
-    Registration,
 )
 
 
@@ -93,57 +92,15 @@ def partnerships_to_join(*, user, eoi: ExpressionOfInterest):
     )
 
 
-def membership_requests(*, user):
-    """People asking to join the organisation ``user`` represents."""
-    if is_admin(user):
-        requests = Registration.objects.filter(requested_organisation__isnull=False)
-    elif user.is_authenticated and user.is_firm_representative and user.organisation_id:
-        requests = Registration.objects.filter(requested_organisation_id=user.organisation_id)
-    else:
-        requests = Registration.objects.none()
-    return requests.filter(user__is_active=True).select_related("user", "requested_organisation")
-
-
-def awaits_membership(user) -> bool:
-    """Whether ``user`` registered to join an organisation that has not answered yet."""
-    return not user.organisation_id and Registration.objects.filter(
-        user=user, requested_organisation__isnull=False
-    ).exists()
-
-
-def personal_data_export(*, user) -> dict:
-    """Everything the registry holds about a person, for their own download."""
-    registration = Registration.objects.filter(user=user).select_related(
-        "requested_organisation"
-    ).first()
+def personal_data(*, user) -> dict:
+    """The expressions of interest a person wrote, with the contact details given, for the
+    person's own download of their data."""
     written = (
         ExpressionOfInterest.objects.filter(submitted_by=user)
         .select_related("organisation", "body", "call")
         .order_by("id")
     )
     return {
-        "account": {
-            "username": user.username,
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "email": user.email,
-            "phone": user.phone,
-            "organisation": user.organisation.name if user.organisation_id else None,
-            "function": user.function,
-            "date_joined": user.date_joined.isoformat(),
-            "last_login": user.last_login.isoformat() if user.last_login else None,
-        },
-        "registration": {
-            "registered_at": registration.created_at.isoformat(),
-            "email_confirmed_at": (
-                registration.email_confirmed_at.isoformat()
-                if registration.email_confirmed_at else None
-            ),
-            "asks_to_join": (
-                registration.requested_organisation.name
-                if registration.requested_organisation_id else None
-            ),
-        } if registration else None,
         "expressions_of_interest": [
             {
                 "id": eoi.pk,

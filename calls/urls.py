@@ -1,5 +1,7 @@
 from django.urls import path
 
+from accounts.views import moved
+
 from . import views
 
 app_name = "calls"
@@ -29,13 +31,15 @@ urlpatterns = [
     path("interest/<int:pk>/attachments/", views.attachment_upload, name="attachment_upload"),
     path("attachments/<uuid:uuid>/", views.attachment_download, name="attachment_download"),
     path("attachments/<uuid:uuid>/delete/", views.attachment_delete, name="attachment_delete"),
-    path("register/", views.register, name="register"),
-    path("register/sent/", views.register_done, name="register_done"),
-    path("register/confirm/resend/", views.confirm_email_resend, name="confirm_email_resend"),
-    path("register/confirm/<str:token>/", views.confirm_email, name="confirm_email"),
-    path("members/", views.membership_list, name="membership_list"),
-    path("members/<int:pk>/<str:decision>/", views.membership_decide, name="membership_decide"),
-    path("account/data/", views.my_data, name="my_data"),
-    path("account/data.json", views.my_data_download, name="my_data_download"),
-    path("account/erase/", views.account_erase, name="account_erase"),
+    # Accounts moved to /accounts/; links already sent or bookmarked lead there.
+    path("register/", moved("accounts:register")),
+    path("register/sent/", moved("accounts:register_done")),
+    path("register/confirm/resend/", moved("accounts:confirm_email_resend", forms_only=True)),
+    path("register/confirm/<str:token>/", moved("accounts:confirm_email")),
+    path("members/", moved("accounts:membership_list")),
+    path("members/<int:pk>/<str:decision>/",
+         moved("accounts:membership_decide", forms_only=True)),
+    path("account/data/", moved("accounts:my_data")),
+    path("account/data.json", moved("accounts:my_data_download")),
+    path("account/erase/", moved("accounts:account_erase", forms_only=True)),
 ]

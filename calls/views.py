@@ -1,22 +1,19 @@
 """Pages for calls for partners and expressions of interest: the public list of open calls,
-firm registration, the firm's own space, the coordinators' review queue, and personal data."""
-
-import json
+the firm's own space and the coordinators' review queue."""
 
 from django.contrib import messages
-from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import Action, is_admin, is_analyst, is_coordinator, is_staff_reader
+from accounts import selectors as accounts_selectors
+from core.access import Action, is_coordinator, is_staff_reader
 from core.forms import add_service_errors, error_summary, errors_onto
 from core.views import (
     FilteredListView,
@@ -37,12 +34,9 @@ from .forms import (
     CommentForm,
     DeclineForm,
     EoiForm,
-    EraseForm,
     OfferFormSet,
-    RegistrationForm,
     offer_rows,
 )
-from .throttle import throttled
 
 # Calls for partners ---------------------------------------------------------------------------
 
@@ -168,7 +162,7 @@ class EoiListView(RegistryListView):
             self.title = _("Expressions of interest")
         return super().get_context_data(
             can_create=user.is_firm_representative,
-            awaiting_membership=selectors.awaits_membership(user),
+            awaiting_membership=accounts_selectors.awaits_membership(user),
             show_organisation=not user.is_firm_representative,
             **kwargs,
         )
@@ -194,7 +188,7 @@ def _detail_context(request, eoi, **forms):
         "can_withdraw": firm and eoi.status in (
             EoiStatus.SUBMITTED, EoiStatus.UNDER_REVIEW, EoiStatus.SHORTLISTED
         ),
-        "email_unconfirmed": firm and not services.email_confirmed(user),
+        "email_unconfirmed": firm and not accounts_selectors.email_confirmed(user),
         "can_review": can_review,
         "can_start_review": can_review and eoi.status == EoiStatus.SUBMITTED,
         "can_shortlist": can_review and eoi.status in (EoiStatus.SUBMITTED,
@@ -451,138 +445,6 @@ def attachment_delete(request, uuid):
     eoi = attachment.expression_of_interest
     return _post_action(request, eoi, services.attachment_remove, _("The attachment is removed."),
                         attachment=attachment)
-
-
-# Firm registration ----------------------------------------------------------------------------
-
-
-def _too_many(request, retry_after: int):
-    response = render(request, "calls/throttled.html", status=429)
-    response["Retry-After"] = str(retry_after)
-    return response
-
-
-def register(request):
-    if request.user.is_authenticated:
-        messages.info(request, _("You are signed in already."))
-        return redirect("calls:eoi_list")
-    form = RegistrationForm(request.POST or None)
-    if request.method == "POST":
-        retry_after = throttled(request, "register")
-        if retry_after:
-            return _too_many(request, retry_after)
-        if form.is_valid() and form.cleaned_data["nickname"]:
-            form.add_error(None, _("We could not process this form. Please try again."))
-        elif form.is_valid():
-            try:
-                user, _registration = services.firm_register(
-                    **form.service_arguments(language=get_language())
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-                return redirect("calls:register_done")
-    return render(request, "calls/register.html", {"form": form},
-                  status=400 if form.errors else 200)
-
-
-@login_required
-def register_done(request):
-    return render(request, "calls/register_done.html", {
-        "confirmed": services.email_confirmed(request.user),
-    })
-
-
-def confirm_email(request, token):
-    try:
-        user = services.email_confirm(token=token)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("calls:register_done" if request.user.is_authenticated else "login")
-    messages.success(request, _("Thank you: your e-mail address is confirmed."))
-    if request.user.is_authenticated and request.user.pk == user.pk:
-        return redirect("calls:eoi_list")
-    return redirect("login")
-
-
-@login_required
-@require_POST
-def confirm_email_resend(request):
-    retry_after = throttled(request, "confirm-resend")
-    if retry_after:
-        return _too_many(request, retry_after)
-    try:
-        services.email_confirmation_resend(user=request.user)
-    except ValidationError as error:
-        messages.info(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("We have sent you a new confirmation link."))
-    return redirect("calls:register_done")
-
-
-@login_required
-def membership_list(request):
-    return render(request, "calls/membership_list.html", {
-        "requests": selectors.membership_requests(user=request.user),
-    })
-
-
-@login_required
-@require_POST
-def membership_decide(request, pk, decision):
-    if decision not in ("approve", "refuse"):
-        raise Http404
-    registration = get_object_or_404(selectors.membership_requests(user=request.user), pk=pk)
-    if decision == "approve":
-        services.membership_approve(actor=request.user, registration=registration)
-        messages.success(request, _("%(name)s now represents your organisation.") % {
-            "name": registration.user.get_full_name()
-        })
-    else:
-        services.membership_refuse(actor=request.user, registration=registration)
-        messages.success(request, _("The request is refused."))
-    return redirect("calls:membership_list")
-
-
-# Personal data --------------------------------------------------------------------------------
-
-
-def may_erase_self(user) -> bool:
-    """Staff accounts are closed by an administrator, who keeps what their work needs."""
-    return not (is_admin(user) or is_coordinator(user) or is_analyst(user))
-
-
-@login_required
-def my_data(request):
-    return render(request, "calls/my_data.html", {
-        "erase_form": EraseForm(user=request.user) if may_erase_self(request.user) else None,
-    })
-
-
-@login_required
-def my_data_download(request):
-    data = selectors.personal_data_export(user=request.user)
-    response = HttpResponse(
-        json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
-    )
-    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
-    return response
-
-
-@login_required
-@require_POST
-def account_erase(request):
-    if not may_erase_self(request.user):
-        raise PermissionDenied
-    form = EraseForm(request.POST, user=request.user)
-    if not form.is_valid():
-        return render(request, "calls/my_data.html", {"erase_form": form}, status=400)
-    services.account_erase(actor=request.user, user=request.user)
-    logout(request)
-    messages.success(request, _("Your account is closed and your personal data erased."))
-    return redirect("home:home")
-
 
 
 # Histories ------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ urlpatterns = [
     path("goals/", include("goals.urls")),
     path("partnerships/", include("partnerships.urls")),
     path("calls/", include("calls.urls")),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", home_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "axes",
     "core",
     "actors",
+    "accounts",
     "goals",
     "partnerships",
     "calls",
@@ -203,11 +204,19 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Links in e-mails point here; set it to the address users reach the registry at.
 REGISTRY_BASE_URL = env("REGISTRY_BASE_URL", default="http://127.0.0.1:8000")
-# Calls for partners: attachments, reminders and the public forms' throttle.
+# Calls for partners: attachments and reminders.
 CALLS_ATTACHMENT_MAX_BYTES = env.int("CALLS_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
 CALLS_DEADLINE_REMINDER_DAYS = env.int("CALLS_DEADLINE_REMINDER_DAYS", default=3)
 PARTNERSHIP_REVIEW_REMINDER_DAYS = env.int("PARTNERSHIP_REVIEW_REMINDER_DAYS", default=14)
+# Accounts: where a firm representative's work is, once registered, confirmed or accepted (a
+# setting, as accounts sits below calls and names none of its pages); and the limit on the
+# public forms per client address ("10/h"; empty for none), counted by django-ratelimit in the
+# cache.
+FIRM_HOME_URL = "calls:eoi_list"
 PUBLIC_FORM_THROTTLE = env("PUBLIC_FORM_THROTTLE", default="10/h")
+# Without the cache (Redis down), the public forms work unlimited rather than refuse everyone:
+# the limit slows form-filling software down, it is not what keeps the registry safe.
+RATELIMIT_FAIL_OPEN = True
 
 # Content Security Policy, with a per-request nonce for the few inline scripts.
 SECURE_CSP = {

@@ -39,12 +39,3 @@ def other_eoi(call, other_firm, other_firm_user):
     cf.OfferFactory(expression_of_interest=eoi)
     return eoi
 
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    """The throttle counts in the cache: each test starts with a clean slate."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()

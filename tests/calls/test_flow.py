@@ -78,7 +78,7 @@ def test_a_firm_registers_answers_a_call_and_is_accepted_into_a_partnership(
     response = client.get(reverse("calls:call_list"))
     assert call.title in response.text
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("calls:register"), REGISTRATION)
+        response = client.post(reverse("accounts:register"), REGISTRATION)
     assert response.status_code == 302
     organisation = Organisation.objects.get(name="Lumière Nord SAS")
     assert organisation.verification_status == VerificationStatus.UNVERIFIED

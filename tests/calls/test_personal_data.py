@@ -1,68 +1,42 @@
-"""A firm representative downloads their personal data and has it erased; the organisation
-keeps its submissions."""
+"""What the calls app adds, through its AppConfig hooks, to a person's download of their data
+and to the erasure of their account."""
 
-import json
+from django.apps import apps
 
-from django.urls import reverse
-
-from actors.models import User
+from accounts.selectors import personal_data_export
+from accounts.services import account_erase
 from calls.models import ExpressionOfInterest
-from notifications.models import Notification
-from notifications.services import notification_queue
+
+from . import factories as cf
 
 
-def test_the_download_holds_the_account_and_the_contact_details_given(client, eoi, firm_user):
-    client.force_login(firm_user)
+def test_the_download_holds_the_expressions_of_interest_the_person_wrote(eoi, firm_user):
+    calls = apps.get_app_config("calls")
 
-    response = client.get(reverse("calls:my_data_download"))
+    own = calls.personal_data(firm_user)
 
-    assert response["Content-Disposition"] == 'attachment; filename="my-data.json"'
-    data = json.loads(response.content)
-    assert data["account"]["email"] == firm_user.email
-    (written,) = data["expressions_of_interest"]
-    assert written["title"] == eoi.title
-    assert written["contact_email"] == "carol.contact@firm.example"
-
-
-def test_erasure_needs_the_password(client, firm_user):
-    client.force_login(firm_user)
-
-    response = client.post(reverse("calls:account_erase"),
-                           {"password": "wrong", "confirm": "on"})
-
-    assert response.status_code == 400
-    assert "This is not your password." in response.text
-    firm_user.refresh_from_db()
-    assert firm_user.is_active
-
-
-def test_erasure_blanks_the_person_and_keeps_the_submission(client, eoi, firm_user):
-    notification_queue(kind="test", template="calls/email/eoi_submitted", context={"eoi": eoi},
-                       to_email=firm_user.email, recipient=firm_user)
-    client.force_login(firm_user)
-
-    response = client.post(reverse("calls:account_erase"),
-                           {"password": "correct horse battery", "confirm": "on"}, follow=True)
-
-    assert "personal data erased" in response.text
-    user = User.objects.get(pk=firm_user.pk)
-    assert not user.is_active and not user.has_usable_password()
-    assert (user.username, user.email, user.first_name, user.last_name, user.phone) == (
-        f"erased-{user.pk}", "", "", "", ""
+    (written,) = own["expressions_of_interest"]
+    assert (written["id"], written["contact_email"]) == (eoi.pk, "carol.contact@firm.example")
+    assert personal_data_export(user=firm_user)["expressions_of_interest"] == (
+        own["expressions_of_interest"]
     )
-    kept = ExpressionOfInterest.objects.get(pk=eoi.pk)
-    assert kept.title == eoi.title and kept.organisation_id == eoi.organisation_id
-    assert (kept.contact_name, kept.contact_email, kept.contact_phone) == ("", "", "")
-    assert not Notification.objects.filter(to_email="carol@example.org").exists()
-    assert not client.login(username="carol", password="correct horse battery")
 
 
-def test_staff_accounts_are_not_erased_from_the_page(client, coordinator):
-    client.force_login(coordinator)
+def test_erasure_blanks_the_contact_details_the_person_gave_or_appears_in(
+    eoi, call, firm, firm_user, other_firm_user
+):
+    # Written by a colleague, with our person as its contact.
+    named = cf.EoiFactory(call=call, organisation=firm, submitted_by=other_firm_user,
+                          contact_name="Carol", contact_email=firm_user.email.upper(),
+                          contact_phone="+33 1 00 00 00 00")
+    untouched = cf.EoiFactory(call=call, organisation=firm, submitted_by=other_firm_user,
+                              contact_name="Dave", contact_email="dave@other.example")
 
-    response = client.post(reverse("calls:account_erase"),
-                           {"password": "correct horse battery", "confirm": "on"})
+    account_erase(actor=firm_user, user=firm_user)
 
-    assert response.status_code == 403
-    coordinator.refresh_from_db()
-    assert coordinator.is_active
+    for erased in (eoi, named):
+        erased.refresh_from_db()
+        assert (erased.contact_name, erased.contact_email, erased.contact_phone) == ("", "", "")
+    untouched.refresh_from_db()
+    assert untouched.contact_email == "dave@other.example"
+    assert ExpressionOfInterest.objects.filter(pk__in=[eoi.pk, named.pk]).count() == 2

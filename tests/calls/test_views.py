@@ -40,14 +40,10 @@ def routes(call, eoi, attachment):
         "eoi_edit": reverse("calls:eoi_edit", args=[eoi.pk]),
         "eoi_create_for_call": reverse("calls:eoi_create_for_call", args=[call.pk]),
         "attachment_download": reverse("calls:attachment_download", args=[attachment.uuid]),
-        "membership_list": reverse("calls:membership_list"),
-        "my_data": reverse("calls:my_data"),
-        "register": reverse("calls:register"),
     }
 
 
-# What each kind of user gets on a GET of each page; 302 is the way to the sign-in page
-# (or, for the registration form, away from it once signed in).
+# What each kind of user gets on a GET of each page; 302 is the way to the sign-in page.
 EXPECTED = {
     #                      anonymous firm other_firm other_coord coord analyst admin
     "call_list":           (200, 200, 200, 200, 200, 200, 200),
@@ -59,9 +55,6 @@ EXPECTED = {
     "eoi_edit":            (302, 200, 404, 404, 403, 403, 200),
     "eoi_create_for_call": (302, 200, 200, 403, 403, 403, 403),
     "attachment_download": (302, 200, 404, 404, 200, 404, 200),
-    "membership_list":     (302, 200, 200, 200, 200, 200, 200),
-    "my_data":             (302, 200, 200, 200, 200, 200, 200),
-    "register":            (200, 302, 302, 302, 302, 302, 302),
 }
 KINDS = ["anonymous", "firm", "other_firm", "other_coordinator", "coordinator", "analyst", "admin"]
 
