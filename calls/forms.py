@@ -6,6 +6,7 @@ from actors.models import Organisation
 from core.forms import DateInput, RegistryForm
 from goals.models import CommunityGroup, Goal
 from partnerships.choices import ContributionKind, Role
+from partnerships.forms import ContributionMeasureForm
 
 from .models import LONG_TEXT
 
@@ -88,20 +89,8 @@ class EoiForm(RegistryForm):
             self.fields["goals"].queryset = Goal.objects.select_related("strategy", "strategy__owner")
 
 
-class OfferForm(RegistryForm):
-    kind = forms.ChoiceField(label=_("Kind"), choices=[("", "—"), *ContributionKind.choices])
-    description = forms.CharField(label=_("Description"), max_length=300, required=False)
-    amount = forms.DecimalField(
-        label=_("Amount"), max_digits=14, decimal_places=2, min_value=0, required=False
-    )
-    currency = forms.CharField(label=_("Currency"), max_length=3, required=False, initial="EUR")
-    person_days = forms.DecimalField(
-        label=_("Person-days"), max_digits=9, decimal_places=1, min_value=0, required=False
-    )
-
-
-OfferFormSet = forms.formset_factory(OfferForm, extra=2, max_num=20, validate_max=True,
-                                     can_delete=True)
+OfferFormSet = forms.formset_factory(ContributionMeasureForm, extra=2, max_num=20,
+                                     validate_max=True, can_delete=True)
 
 
 def offer_rows(formset) -> list[dict]:

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from core.access import Action, body_id, is_admin, is_analyst
 from partnerships.choices import ContributionKind
-from partnerships.models import contribution_measure_constraints
+from partnerships.measures import ContributionMeasure
 
 from .choices import PUBLISHED_CALL_STATUSES, SENT_STATUSES, CallStatus, EoiStatus
 
@@ -300,7 +300,7 @@ class ExpressionOfInterest(models.Model):
         return reverse("calls:eoi_detail", args=[self.pk])
 
 
-class Offer(models.Model):
+class Offer(ContributionMeasure):
     """One thing a firm offers: money, people's time, expertise, things or data."""
 
     expression_of_interest = models.ForeignKey(
@@ -309,24 +309,14 @@ class Offer(models.Model):
         on_delete=models.CASCADE,
         related_name="offers",
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=ContributionKind.choices)
-    description = models.CharField(_("description"), max_length=300, blank=True)
-    amount = models.DecimalField(
-        _("amount"), max_digits=14, decimal_places=2, null=True, blank=True
-    )
-    currency = models.CharField(_("currency"), max_length=3, blank=True)
-    person_days = models.DecimalField(
-        _("person-days"), max_digits=9, decimal_places=1, null=True, blank=True
-    )
 
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(ContributionMeasure.Meta):
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
         ordering = ["expression_of_interest_id", "id"]
-        constraints = contribution_measure_constraints(
-            "offer",
+        constraints = ContributionMeasure.measure_checks(
             financial_message=_("A financial offer needs a positive amount and a currency."),
             human_resources_message=_(
                 "An offer of human resources needs a positive number of person-days."
@@ -337,16 +327,6 @@ class Offer(models.Model):
         return f"{self.get_kind_display()}: {self.description}" if self.description else (
             self.get_kind_display()
         )
-
-    def as_contribution(self) -> dict:
-        """The same offer in the shape ``partnerships.services.contribution_add`` takes."""
-        return {
-            "kind": self.kind,
-            "description": self.description,
-            "amount": self.amount,
-            "currency": self.currency,
-            "person_days": self.person_days,
-        }
 
 
 class InternalCommentQuerySet(models.QuerySet):

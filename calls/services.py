@@ -19,6 +19,7 @@ from actors.models import Organisation
 from core.access import Action, body_id, is_admin
 from core.services import apply_changes, ensure_allowed, record
 from notifications.services import notification_queue
+from partnerships.measures import MEASURE_FIELDS
 from partnerships.services import party_add
 
 from .choices import (
@@ -40,7 +41,6 @@ User = get_user_model()
 
 CALL_EDITABLE = {"title", "description", "territory", "contribution_kinds", "opens_on", "closes_at"}
 EOI_EDITABLE = {"title", "summary", "expectations", "contact_name", "contact_email", "contact_phone"}
-OFFER_FIELDS = {"kind", "description", "amount", "currency", "person_days"}
 MAX_OFFERS = 20
 MAX_ATTACHMENTS = 10
 PDF_MAGIC = b"%PDF-"
@@ -217,11 +217,10 @@ def _set_offers(eoi: ExpressionOfInterest, offers) -> None:
     for existing in eoi.offers.all():
         existing.delete()
     for fields in offers:
-        unknown = set(fields) - OFFER_FIELDS
+        unknown = set(fields) - set(MEASURE_FIELDS)
         if unknown:
             raise ValidationError({"offers": _("Unknown offer fields.")})
         offer = Offer(expression_of_interest=eoi, **fields)
-        offer.currency = (offer.currency or "").upper()
         offer.full_clean()
         offer.save()
 
@@ -457,7 +456,7 @@ def eoi_accept(
         role=role,
         responsibilities=responsibilities,
         joined_on=timezone.localdate(),
-        contributions=[offer.as_contribution() for offer in eoi.offers.all()],
+        contributions=[offer.measure() for offer in eoi.offers.all()],
     )
     eoi = _move(actor=actor, eoi=eoi, target=EoiStatus.ACCEPTED, transitions=REVIEW_TRANSITIONS,
                 party=party, decided_at=timezone.now())

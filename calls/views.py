@@ -298,7 +298,7 @@ def eoi_edit(request, pk):
     initial = {name: getattr(eoi, name) for name in services.EOI_EDITABLE}
     initial.update(goals=list(eoi.goals.all()), community_groups=list(eoi.community_groups.all()),
                    consent=eoi.consent_given_at is not None)
-    offers = [offer.as_contribution() for offer in eoi.offers.all()]
+    offers = [offer.measure() for offer in eoi.offers.all()]
     form, formset = _eoi_forms(request, call=eoi.call, initial=initial, offers=offers)
     if eoi.call is not None:
         form.fields.pop("body", None)

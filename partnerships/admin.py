@@ -15,6 +15,7 @@ from core.admin import (
 )
 
 from .choices import CLOSED_STATUSES, Status
+from .measures import MEASURE_FIELDS
 from .models import Contribution, Partnership, Party, Rule
 from .policies import (
     activation_problems,
@@ -275,7 +276,7 @@ class PartnershipAdmin(OpenPartnershipOnly, RegistryAdmin):
 
 class ContributionInline(OpenPartnershipOnly, RegistryTabularInline):
     model = Contribution
-    fields = ("kind", "description", "amount", "currency", "person_days")
+    fields = MEASURE_FIELDS
     extra = 0
 
     def partnership_of(self, obj):
@@ -326,7 +327,7 @@ class ContributionAdmin(OpenPartnershipOnly, RegistryAdmin):
     list_select_related = ("party__organisation", "party__partnership")
     autocomplete_fields = ("party",)
     create_only_fields = ("party",)
-    fields = ("party", "kind", "description", "amount", "currency", "person_days")
+    fields = ("party", *MEASURE_FIELDS)
 
     def partnership_of(self, obj):
         return obj.party.partnership

@@ -9,6 +9,7 @@ from goals.forms import CommunityGroupsField
 from goals.models import Goal
 
 from .choices import ContributionKind, Role, RuleCategory
+from .measures import checked_currency
 
 
 class PartnershipForm(RegistryForm):
@@ -78,7 +79,9 @@ class PartyForm(RowForm):
         field.choices = organisation_choices
 
 
-class ContributionForm(RowForm):
+class ContributionMeasureForm(RegistryForm):
+    """The measure of a contribution, as a party's contribution and a firm's offer take it."""
+
     kind = forms.ChoiceField(
         label=_("Kind of contribution"), choices=[("", "---------"), *ContributionKind.choices]
     )
@@ -95,6 +98,13 @@ class ContributionForm(RowForm):
         label=_("Person-days"), max_digits=9, decimal_places=1, min_value=0, required=False,
         localize=True, help_text=_("For human resources."),
     )
+
+    def clean_currency(self):
+        return checked_currency(self.cleaned_data["currency"])
+
+
+class ContributionForm(ContributionMeasureForm, RowForm):
+    """A contribution's row in the partnership form."""
 
 
 class RuleForm(RowForm):

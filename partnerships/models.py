@@ -9,11 +9,11 @@ from core.access import Action, body_id, is_admin, is_staff_reader
 from .choices import (
     CLOSED_STATUSES,
     PUBLISHED_STATUSES,
-    ContributionKind,
     Role,
     RuleCategory,
     Status,
 )
+from .measures import ContributionMeasure
 
 
 class PartnershipQuerySet(models.QuerySet):
@@ -196,58 +196,21 @@ class ContributionQuerySet(RestrictedByPartnershipQuerySet):
     partnership_path = "party__partnership"
 
 
-def contribution_measure_constraints(prefix: str, *, financial_message, human_resources_message):
-    """The database checks of a contribution's kind and measure, for every model that records
-    one (a party's contribution, a firm's offer). A check whose condition is NULL passes: a
-    missing amount or number of days is ruled out explicitly."""
-    return [
-        models.CheckConstraint(
-            condition=models.Q(kind__in=ContributionKind.values), name=f"{prefix}_kind_valid"
-        ),
-        models.CheckConstraint(
-            condition=~models.Q(kind=ContributionKind.FINANCIAL)
-            | (models.Q(amount__isnull=False, amount__gt=0) & ~models.Q(currency="")),
-            name=f"{prefix}_financial_has_amount",
-            violation_error_message=financial_message,
-        ),
-        models.CheckConstraint(
-            condition=~models.Q(kind=ContributionKind.HUMAN_RESOURCES)
-            | models.Q(person_days__isnull=False, person_days__gt=0),
-            name=f"{prefix}_human_resources_has_days",
-            violation_error_message=human_resources_message,
-        ),
-        models.CheckConstraint(
-            condition=models.Q(amount__isnull=True) | models.Q(amount__gte=0),
-            name=f"{prefix}_amount_not_negative",
-        ),
-    ]
-
-
-class Contribution(models.Model):
+class Contribution(ContributionMeasure):
     """What a party brings: money, people's time, expertise, things or data."""
 
     party = models.ForeignKey(
         Party, verbose_name=_("party"), on_delete=models.CASCADE, related_name="contributions"
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=ContributionKind.choices)
-    description = models.CharField(_("description"), max_length=300, blank=True)
-    amount = models.DecimalField(
-        _("amount"), max_digits=14, decimal_places=2, null=True, blank=True
-    )
-    currency = models.CharField(_("currency"), max_length=3, blank=True)
-    person_days = models.DecimalField(
-        _("person-days"), max_digits=9, decimal_places=1, null=True, blank=True
-    )
 
     history = HistoricalRecords()
     objects = ContributionQuerySet.as_manager()
 
-    class Meta:
+    class Meta(ContributionMeasure.Meta):
         verbose_name = _("contribution")
         verbose_name_plural = _("contributions")
         ordering = ["party_id", "id"]
-        constraints = contribution_measure_constraints(
-            "contribution",
+        constraints = ContributionMeasure.measure_checks(
             financial_message=_("A financial contribution needs a positive amount and a currency."),
             human_resources_message=_(
                 "A human-resources contribution needs a positive number of person-days."

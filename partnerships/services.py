@@ -16,6 +16,7 @@ from core.services import apply_changes, credit, ensure_allowed, record
 from notifications.services import notification_queue
 
 from .choices import CLOSED_STATUSES, Status
+from .measures import MEASURE_FIELDS
 from .models import Contribution, Partnership, Party, Rule
 from .policies import (
     activation_problems,
@@ -205,16 +206,12 @@ def party_remove(*, actor, party: Party) -> None:
     _ensure_still_activatable(partnership)
 
 
-CONTRIBUTION_FIELDS = {"kind", "description", "amount", "currency", "person_days"}
-
-
 @transaction.atomic
 def contribution_add(*, actor, party: Party, kind: str, **fields) -> Contribution:
     ensure_allowed(actor, party.partnership)
     _ensure_open(party.partnership)
     contribution = Contribution(party=party, kind=kind)
-    apply_changes(contribution, fields, CONTRIBUTION_FIELDS - {"kind"})
-    contribution.currency = (contribution.currency or "").upper()
+    apply_changes(contribution, fields, set(MEASURE_FIELDS) - {"kind"})
     return record(contribution, actor=actor)
 
 
@@ -222,9 +219,8 @@ def contribution_add(*, actor, party: Party, kind: str, **fields) -> Contributio
 def contribution_update(*, actor, contribution: Contribution, **changes) -> Contribution:
     ensure_allowed(actor, contribution.party.partnership)
     _ensure_open(contribution.party.partnership)
-    changed = apply_changes(contribution, changes, CONTRIBUTION_FIELDS)
+    changed = apply_changes(contribution, changes, set(MEASURE_FIELDS))
     if changed:
-        contribution.currency = (contribution.currency or "").upper()
         record(contribution, actor=actor)
     return contribution
 

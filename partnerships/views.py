@@ -165,14 +165,7 @@ class PartnershipEditor:
 
     @staticmethod
     def _contribution_initial(contribution):
-        return {
-            "id": contribution.pk,
-            "kind": contribution.kind,
-            "description": contribution.description,
-            "amount": contribution.amount,
-            "currency": contribution.currency,
-            "person_days": contribution.person_days,
-        }
+        return {"id": contribution.pk, **contribution.measure()}
 
     def _live_party_forms(self):
         return [f for f in self.party_formset.forms if not self.party_formset._should_delete_form(f)]

@@ -8,7 +8,10 @@ from core.access import is_admin
 from core.api.serializers import ConfidentialFieldsMixin, VisibleRelatedField
 from goals.api.serializers import GoalBriefSerializer
 from goals.models import CommunityGroup, Goal
-from partnerships.api.serializers import CommunityGroupBriefSerializer
+from partnerships.api.serializers import (
+    CommunityGroupBriefSerializer,
+    ContributionMeasureSerializer,
+)
 from partnerships.choices import ContributionKind, Role
 from partnerships.models import Partnership
 
@@ -18,7 +21,6 @@ from ..models import (
     CallForPartners,
     ExpressionOfInterest,
     InternalComment,
-    Offer,
 )
 from ..selectors import may_see_personal_data
 
@@ -75,15 +77,8 @@ class CallCreateSerializer(CallWriteSerializer):
     )
 
 
-class OfferSerializer(serializers.ModelSerializer):
-    amount = serializers.DecimalField(max_digits=14, decimal_places=2, required=False,
-                                      allow_null=True, min_value=0)
-    person_days = serializers.DecimalField(max_digits=9, decimal_places=1, required=False,
-                                           allow_null=True, min_value=0)
-
-    class Meta:
-        model = Offer
-        fields = ["kind", "description", "amount", "currency", "person_days"]
+class OfferSerializer(ContributionMeasureSerializer):
+    pass
 
 
 def _personal_check(user):

@@ -11,6 +11,7 @@ from goals.api.serializers import GoalBriefSerializer
 from goals.models import CommunityGroup, Goal
 
 from ..choices import ContributionKind, Role, RuleCategory, Status
+from ..measures import MEASURE_FIELDS, UNKNOWN_CURRENCY, checked_currency
 from ..models import Contribution, Partnership, Party, Rule
 
 
@@ -37,13 +38,13 @@ class ContributionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Contribution
-        fields = ["id", "url", "party", "kind", "description", "amount", "currency", "person_days"]
+        fields = ["id", "url", "party", *MEASURE_FIELDS]
         read_only_fields = fields
 
 
 class PartyContributionSerializer(ContributionSerializer):
     class Meta(ContributionSerializer.Meta):
-        fields = ["id", "kind", "description", "amount", "currency", "person_days"]
+        fields = ["id", *MEASURE_FIELDS]
         read_only_fields = fields
 
 
@@ -209,15 +210,26 @@ class TransitionSerializer(serializers.Serializer):
     )
 
 
-class ContributionWriteSerializer(serializers.Serializer):
+# The measure of a contribution as written, for a party's contributions and a firm's offers.
+# Comments rather than docstrings here: the OpenAPI schema would show a docstring as the
+# description of every serializer built on this one.
+class ContributionMeasureSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=ContributionKind.choices)
     description = serializers.CharField(required=False, allow_blank=True, max_length=300)
     amount = serializers.DecimalField(max_digits=14, decimal_places=2, required=False,
                                       allow_null=True, min_value=0)
     currency = serializers.RegexField(r"^[A-Za-z]{3}$", required=False, allow_blank=True,
-                                      max_length=3, help_text=_("ISO 4217 code, e.g. EUR."))
+                                      max_length=3, help_text=_("ISO 4217 code, e.g. EUR."),
+                                      error_messages={"invalid": UNKNOWN_CURRENCY})
     person_days = serializers.DecimalField(max_digits=9, decimal_places=1, required=False,
                                            allow_null=True, min_value=0)
+
+    def validate_currency(self, value):
+        return checked_currency(value)
+
+
+class ContributionWriteSerializer(ContributionMeasureSerializer):
+    pass
 
 
 class ContributionCreateSerializer(ContributionWriteSerializer):

@@ -92,6 +92,19 @@ def test_bad_numbers(alice, draft, amount):
     assert "amount" in assert_error(response, 400)["errors"]
 
 
+@pytest.mark.parametrize("currency", ["€€€", "XYZ"])
+def test_a_contribution_in_an_unknown_currency_is_refused_on_its_field(alice, draft, currency):
+    party = draft.parties.get()
+    response = alice.post("/api/v1/contributions/", {"party": party.pk, "kind": "financial",
+                                                     "amount": "5000", "currency": currency},
+                          format="json")
+
+    assert assert_error(response, 400)["errors"] == {
+        "currency": ["Use the three-letter ISO 4217 code of the currency, e.g. EUR."]
+    }
+    assert not party.contributions.exists()
+
+
 def test_json_numbers_beyond_floats(alice, draft):
     response = alice.generic("POST", "/api/v1/contributions/", content_type="application/json",
                              data=f'{{"party": {draft.parties.get().pk}, "kind": "financial", '

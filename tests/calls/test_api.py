@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 
 from actors.choices import VerificationStatus
 from calls.choices import EoiStatus
+from calls.models import ExpressionOfInterest
 from calls.services import attachment_add
 from partnerships.models import Party
 
@@ -20,6 +21,7 @@ from .pdf import EXECUTABLE, small_pdf
 CALLS = "/api/v1/calls/"
 EOIS = "/api/v1/expressions-of-interest/"
 PERSONAL = {"contact_name", "contact_email", "contact_phone", "consent_given_at"}
+UNKNOWN_CURRENCY = "Use the three-letter ISO 4217 code of the currency, e.g. EUR."
 
 
 def token_client(user) -> APIClient:
@@ -102,6 +104,25 @@ def test_an_unverified_firm_is_refused_with_the_partnership_rules_message(api, e
     assert "is not a verified organisation" in str(response.json()["errors"])
     eoi.refresh_from_db()
     assert eoi.status == EoiStatus.UNDER_REVIEW
+
+
+def test_an_offer_in_an_unknown_currency_is_refused_on_its_field(api, call):
+    offers = [{"kind": "financial", "amount": "40000", "currency": "€€€"}]
+
+    response = api("firm").post(EOIS, new_eoi(call, offers=offers), format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"offers": {"0": {"currency": [UNKNOWN_CURRENCY]}}}
+    assert not ExpressionOfInterest.objects.exists()
+
+
+def test_an_offer_currency_is_kept_in_capitals(api, call):
+    offers = [{"kind": "financial", "amount": "40000", "currency": "chf"}]
+
+    response = api("firm").post(EOIS, new_eoi(call, offers=offers), format="json")
+
+    assert response.status_code == 201
+    assert response.json()["offers"][0]["currency"] == "CHF"
 
 
 def test_a_decline_needs_a_reason_in_the_one_error_shape(api, eoi):

@@ -210,6 +210,19 @@ def test_bad_input_keeps_what_the_firm_typed(client, call, firm_user):
     assert not ExpressionOfInterest.objects.exists()
 
 
+def test_an_offer_in_an_unknown_currency_is_refused_on_its_field(client, call, firm_user):
+    client.force_login(firm_user)
+    response = client.post(
+        reverse("calls:eoi_create_for_call", args=[call.pk]),
+        eoi_post(**{"offers-0-currency": "€€€"}),
+    )
+
+    assert response.status_code == 200
+    assert "Use the three-letter ISO 4217 code of the currency, e.g. EUR." in response.text
+    assert 'href="#id_offers-0-currency"' in response.text
+    assert not ExpressionOfInterest.objects.exists()
+
+
 def test_coordinators_prepare_publish_and_close_a_call_for_their_body(client, coordinator, body):
     goal = f.GoalFactory(strategy=f.StrategyFactory(owner=body))
     client.force_login(coordinator)

@@ -401,6 +401,7 @@ def test_only_drafts_are_deleted(coordinator, draft, active):
 
 FINANCIAL = "A financial contribution needs a positive amount and a currency."
 HUMAN = "A human-resources contribution needs a positive number of person-days."
+UNKNOWN_CURRENCY = "Use the three-letter ISO 4217 code of the currency, e.g. EUR."
 
 
 @pytest.mark.parametrize(
@@ -437,6 +438,29 @@ def test_contributions_with_their_measure_are_recorded(coordinator, draft, field
 
     assert contribution.kind == fields["kind"]
     assert contribution.currency == fields.get("currency", "").upper()
+
+
+def test_a_contribution_in_an_unknown_currency_is_refused_on_its_field(coordinator, draft):
+    party = draft.parties.get()
+
+    with pytest.raises(ValidationError) as error:
+        services.contribution_add(actor=coordinator, party=party, kind=ContributionKind.FINANCIAL,
+                                  amount=Decimal("5000"), currency="€€€")
+
+    assert error.value.message_dict == {"currency": [UNKNOWN_CURRENCY]}
+    assert not party.contributions.exists()
+
+
+def test_a_contribution_cannot_be_changed_to_an_unknown_currency(coordinator, draft):
+    contribution = f.ContributionFactory(party=draft.parties.get(), currency="EUR")
+
+    with pytest.raises(ValidationError) as error:
+        services.contribution_update(actor=coordinator, contribution=contribution,
+                                     currency="XYZ")
+
+    assert error.value.message_dict == {"currency": [UNKNOWN_CURRENCY]}
+    contribution.refresh_from_db()
+    assert contribution.currency == "EUR"
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,24 @@ def test_coordinator_registers_a_partnership_with_parties_contributions_and_rule
     assert list(partnership.community_groups.all()) == [residents]
 
 
+def test_a_contribution_in_an_unknown_currency_is_refused_on_its_field(client_for, draft, firm):
+    party = draft.parties.get()
+    data = partnership_post(parties=[
+        {"id": party.pk, "organisation": firm.pk, "role": party.role,
+         "responsibilities": party.responsibilities,
+         "contributions": [{"kind": "financial", "amount": "12000", "currency": "€€€"}]},
+    ])
+
+    response = client_for("coordinator").post(
+        reverse("partnerships:partnership_edit", args=[draft.pk]), data
+    )
+
+    assert response.status_code == 200
+    assert "Use the three-letter ISO 4217 code of the currency, e.g. EUR." in response.text
+    assert 'href="#id_parties-0-contributions-0-currency"' in response.text
+    assert not Contribution.objects.exists()
+
+
 def test_a_private_firm_in_a_public_role_is_refused_on_its_row_and_nothing_is_saved(
     client_for, body, firm
 ):
