@@ -19,19 +19,13 @@ from django.views import i18n as i18n_views
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from core.access import Action, body_id, is_staff_reader
+from core.access import Action, body_id, is_staff_reader, may
 from notifications.services import language_set
 
 from .forms import adapt_filter_form, errors_onto
 
 REVIEW_WINDOW_DAYS = 30
 RECENT_CHANGES = 10
-
-
-def allowed(user, instance, action: str = Action.CHANGE) -> bool:
-    """Whether ``user`` may act on ``instance``: what the pages offer follows this."""
-    model = type(instance)
-    return model._default_manager.restrict(user, action).filter(pk=instance.pk).exists()
 
 
 def get_for(user, selector, pk, action: str = Action.VIEW):
@@ -42,7 +36,7 @@ def get_for(user, selector, pk, action: str = Action.VIEW):
         obj = queryset.get(pk=pk)
     except queryset.model.DoesNotExist as error:
         raise Http404 from error
-    if action != Action.VIEW and not allowed(user, obj, action):
+    if action != Action.VIEW and not may(user, action, obj):
         raise PermissionDenied
     return obj
 
