@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.access import Action, is_admin, is_staff_reader
+from core.access import Action, is_admin, is_coordinator, is_staff_reader
 
 from .choices import KINDS_BY_SECTOR, Function, OrganisationKind, Sector, VerificationStatus
 from .identifiers import SCHEME_CHOICES, SCHEMES, identifier_error, normalise_identifier
@@ -30,6 +30,10 @@ class OrganisationQuerySet(models.QuerySet):
         if user.is_authenticated and (user.is_coordinator or user.is_firm_representative):
             return self.filter(pk=user.organisation_id)
         return self.none()
+
+    def may_create(self, user) -> bool:
+        """Coordinators register the organisations they work with; administrators any."""
+        return is_admin(user) or is_coordinator(user)
 
     def public_bodies(self):
         return self.filter(sector=Sector.PUBLIC)

@@ -7,21 +7,26 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.access import Action, is_admin, is_coordinator, is_staff_reader, may_see_personal_data
+from core.access import (
+    Action,
+    is_admin,
+    is_coordinator,
+    is_staff_reader,
+    may,
+    may_create,
+    may_see_personal_data,
+)
 from core.forms import errors_onto
-from core.views import HistoryView, RegistryListView, allowed, form_page, get_for
+from core.views import HistoryView, RegistryListView, form_page, get_for
 
 from . import services
 from .filtersets import OrganisationFilterSet
 from .forms import OrganisationForm, VerificationForm
+from .models import Organisation
 from .selectors import organisation_detail as organisation_queryset
 from .selectors import organisation_list
 
 CONFIDENTIAL = {"contact_name", "contact_email", "contact_phone", "internal_notes"}
-
-
-def may_register(user) -> bool:
-    return is_admin(user) or is_coordinator(user)
 
 
 class OrganisationListView(RegistryListView):
@@ -31,7 +36,7 @@ class OrganisationListView(RegistryListView):
     selector = staticmethod(organisation_list)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(can_create=may_register(self.request.user), **kwargs)
+        return super().get_context_data(can_create=may_create(self.request.user, Organisation), **kwargs)
 
 
 organisation_list_view = OrganisationListView.as_view()
@@ -41,10 +46,10 @@ organisation_list_view = OrganisationListView.as_view()
 def organisation_detail(request, pk):
     organisation = get_for(request.user, organisation_queryset, pk)
     user = request.user
-    can_verify = not organisation.is_public_body and allowed(user, organisation, Action.VERIFY)
+    can_verify = not organisation.is_public_body and may(user, Action.VERIFY, organisation)
     return render(request, "actors/organisation_detail.html", {
         "organisation": organisation,
-        "can_edit": allowed(user, organisation, Action.CHANGE),
+        "can_edit": may(user, Action.CHANGE, organisation),
         "can_verify": can_verify,
         "verification_form": VerificationForm(initial={"status": organisation.verification_status})
         if can_verify else None,
@@ -57,7 +62,7 @@ def organisation_detail(request, pk):
 
 @login_required
 def organisation_create(request):
-    if not may_register(request.user):
+    if not may_create(request.user, Organisation):
         raise PermissionDenied
     return form_page(
         request, OrganisationForm(request.POST or None),

@@ -34,6 +34,10 @@ class CallQuerySet(models.QuerySet):
             return self.none()
         return self.filter(lead_body_id=body)
 
+    def may_create(self, user) -> bool:
+        """A body's coordinators prepare its calls (the service checks which body)."""
+        return is_admin(user) or body_id(user) is not None
+
     def accepting(self, now=None):
         """Calls a firm can answer right now."""
         now = now or timezone.now()
@@ -174,6 +178,13 @@ class EoiQuerySet(models.QuerySet):
         if action in (Action.VIEW, Action.CHANGE):
             return self.with_personal_data(user)
         return self.none()
+
+    def may_create(self, user) -> bool:
+        """Firms express their interest, through their representatives."""
+        return is_admin(user) or bool(
+            user and user.is_authenticated and user.is_firm_representative
+            and user.organisation_id
+        )
 
 
 class ExpressionOfInterest(models.Model):

@@ -13,13 +13,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import selectors as accounts_selectors
-from core.access import Action, is_coordinator, is_staff_reader
+from core.access import (
+    Action,
+    body_id,
+    is_coordinator,
+    is_staff_reader,
+    may,
+    may_create,
+)
 from core.forms import add_service_errors, error_summary, errors_onto
 from core.views import (
     FilteredListView,
     HistoryView,
     RegistryListView,
-    allowed,
     form_page,
     get_for,
 )
@@ -37,6 +43,7 @@ from .forms import (
     OfferFormSet,
     offer_rows,
 )
+from .models import CallForPartners, ExpressionOfInterest
 
 # Calls for partners ---------------------------------------------------------------------------
 
@@ -58,7 +65,7 @@ class CallListView(FilteredListView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         return super().get_context_data(
-            can_create=is_coordinator(user),
+            can_create=_may_create_call_here(user),
             can_register=not user.is_authenticated,
             **kwargs,
         )
@@ -67,13 +74,19 @@ class CallListView(FilteredListView):
 call_list = CallListView.as_view()
 
 
+def _may_create_call_here(user) -> bool:
+    # The page prepares a call for the coordinator's own body; administrators, who act for
+    # no body, name one through the API.
+    return may_create(user, CallForPartners) and body_id(user) is not None
+
+
 def call_detail(request, pk):
     call = get_for(request.user, selectors.call_detail, pk)
     user = request.user
     firm = user.is_authenticated and user.is_firm_representative and user.organisation_id
     return render(request, "calls/call_detail.html", {
         "call": call,
-        "can_edit": call.status != CallStatus.CLOSED and allowed(user, call, Action.CHANGE),
+        "can_edit": call.status != CallStatus.CLOSED and may(user, Action.CHANGE, call),
         "can_respond": bool(firm) and call.is_accepting,
         "own_expressions": selectors.eoi_list(user=user).filter(call=call) if firm else None,
         "history_url": reverse("calls:call_history", args=[pk]) if is_staff_reader(user) else None,
@@ -82,7 +95,7 @@ def call_detail(request, pk):
 
 @login_required
 def call_create(request):
-    if not is_coordinator(request.user):
+    if not _may_create_call_here(request.user):
         raise PermissionDenied
     body = request.user.organisation
     form = CallForm(request.POST or None, lead_body=body)
@@ -256,7 +269,8 @@ def _submit_after_save(request, eoi):
 @login_required
 def eoi_create(request, call_pk=None):
     user = request.user
-    if not (user.is_firm_representative and user.organisation_id):
+    # The page writes for the user's own firm; administrators, who represent none, use the API.
+    if not (may_create(user, ExpressionOfInterest) and user.is_firm_representative):
         raise PermissionDenied
     call = None
     if call_pk is not None:

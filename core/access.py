@@ -1,5 +1,6 @@
-"""Who a user is, for permissions. Each model's queryset has ``restrict(user, action)``
-built on these helpers; the API base viewset and the page base views both call it."""
+"""Who may do what. Each model's queryset has ``restrict(user, action)`` and ``may_create(user)``,
+built on the helpers below; ``may`` and ``may_create`` are the one answer the pages, the API,
+the admin and the services ask for, so they cannot disagree."""
 
 from django.db import models
 
@@ -43,3 +44,15 @@ def may_see_personal_data(user, organisation_id: int | None = None) -> bool:
         and organisation_id is not None
         and user.organisation_id == organisation_id
     )
+
+
+def may(user, action: str, obj) -> bool:
+    """Whether ``user`` may do ``action`` to ``obj``: whether ``obj`` is among what its model's
+    ``restrict(user, action)`` lets through."""
+    return type(obj)._default_manager.restrict(user, action).filter(pk=obj.pk).exists()
+
+
+def may_create(user, model) -> bool:
+    """Whether ``user`` may try to create a ``model``: the rule sits with the model's
+    ``restrict``; the service then checks the rest (which body, which parent object)."""
+    return model._default_manager.may_create(user)

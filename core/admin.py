@@ -23,7 +23,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject, ModelChange
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from .access import Action, is_admin
+from .access import Action, may
 from .services import credit
 
 BOTH_LOCATIONS = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
@@ -42,17 +42,6 @@ def adopt(instance, saved) -> None:
     """Give the admin's own copy of an object the state the service saved, primary key
     included, so the admin can log it and attach inline objects to it."""
     instance.__dict__.update(saved.__dict__)
-
-
-def restricted(queryset, user, action: str):
-    restrict = getattr(queryset, "restrict", None)
-    return queryset if restrict is None else restrict(user, action)
-
-
-def may(user, obj, action: str) -> bool:
-    if is_admin(user):
-        return True
-    return restricted(type(obj)._default_manager.all(), user, action).filter(pk=obj.pk).exists()
 
 
 def delete_crediting(request, obj) -> None:
@@ -107,12 +96,12 @@ class RegistryAdmin(SimpleHistoryAdmin):
         delete_crediting(request, obj)
 
     def get_queryset(self, request):
-        return restricted(super().get_queryset(request), request.user, Action.VIEW)
+        return super().get_queryset(request).restrict(request.user, Action.VIEW)
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         if allowed and obj is not None and obj.pk:
-            return may(request.user, obj, Action.CHANGE)
+            return may(request.user, Action.CHANGE, obj)
         return allowed
 
     def get_readonly_fields(self, request, obj=None):

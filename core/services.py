@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from .access import Action
+from .access import Action, may
 
 
 def credit(instance, actor) -> None:
@@ -30,12 +30,9 @@ def _auto_now_fields(instance):
 def ensure_allowed(actor, instance, action: str = Action.CHANGE):
     """Refuse when ``actor`` may not act on ``instance``. ``None`` is the system itself
     (management commands and background tasks)."""
-    if actor is None:
-        return
-    model = type(instance)
-    if not model._default_manager.restrict(actor, action).filter(pk=instance.pk).exists():
+    if actor is not None and not may(actor, action, instance):
         raise PermissionDenied(_("You may not change this %(object)s.") % {
-            "object": model._meta.verbose_name
+            "object": type(instance)._meta.verbose_name
         })
 
 

@@ -15,15 +15,9 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from core.access import Action, is_staff_reader
+from core.access import Action, is_staff_reader, may
 
 from .forms import adapt_filter_form, errors_onto
-
-
-def allowed(user, instance, action: str = Action.CHANGE) -> bool:
-    """Whether ``user`` may act on ``instance``: what the pages offer follows this."""
-    model = type(instance)
-    return model._default_manager.restrict(user, action).filter(pk=instance.pk).exists()
 
 
 def get_for(user, selector, pk, action: str = Action.VIEW):
@@ -34,7 +28,7 @@ def get_for(user, selector, pk, action: str = Action.VIEW):
         obj = queryset.get(pk=pk)
     except queryset.model.DoesNotExist as error:
         raise Http404 from error
-    if action != Action.VIEW and not allowed(user, obj, action):
+    if action != Action.VIEW and not may(user, action, obj):
         raise PermissionDenied
     return obj
 

@@ -54,6 +54,10 @@ class OwnedByBodyQuerySet(models.QuerySet):
             return self.none()
         return self.filter(**{f"{self.owner_path}_id": body})
 
+    def may_create(self, user) -> bool:
+        """A body's coordinators write under their own body (the service checks which)."""
+        return is_admin(user) or body_id(user) is not None
+
 
 class SafetyStrategy(models.Model):
     """A public body's local safety strategy: shared goals belong to one."""
@@ -221,6 +225,10 @@ class Indicator(models.Model):
         return float(max(Decimal(0), min(Decimal(1), share)))
 
 
+class MeasurementQuerySet(OwnedByBodyQuerySet):
+    owner_path = "indicator__goal__strategy__owner"
+
+
 class Measurement(models.Model):
     """A dated value of an indicator."""
 
@@ -235,6 +243,7 @@ class Measurement(models.Model):
     note = models.CharField(_("note"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
+    objects = MeasurementQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

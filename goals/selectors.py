@@ -45,9 +45,7 @@ def indicator_list(*, user, action: str = Action.VIEW):
 
 def measurement_list(*, user, action: str = Action.VIEW):
     """Measurements follow their indicator: visible with it, recorded by its owner body."""
-    return Measurement.objects.filter(
-        indicator__in=Indicator.objects.restrict(user, action)
-    ).select_related("indicator")
+    return Measurement.objects.restrict(user, action).select_related("indicator")
 
 
 def community_group_list(*, user, action: str = Action.VIEW):

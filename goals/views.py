@@ -5,20 +5,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.access import Action, body_id, is_admin, is_staff_reader
-from core.views import HistoryView, RegistryListView, allowed, form_page, get_for
+from core.access import Action, is_admin, is_staff_reader, may, may_create
+from core.views import HistoryView, RegistryListView, form_page, get_for
 
 from . import services
 from .filtersets import GoalFilterSet, StrategyFilterSet
 from .forms import GoalForm, IndicatorForm, MeasurementForm, StrategyForm
-from .models import Indicator, Measurement
+from .models import Indicator, Measurement, SafetyStrategy
 from .selectors import goal_detail as goal_queryset
 from .selectors import goal_list, indicator_list, strategy_list
 from .selectors import strategy_detail as strategy_queryset
-
-
-def may_write_strategies(user) -> bool:
-    return is_admin(user) or body_id(user) is not None
 
 
 class StrategyListView(RegistryListView):
@@ -28,7 +24,7 @@ class StrategyListView(RegistryListView):
     selector = staticmethod(strategy_list)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(can_create=may_write_strategies(self.request.user), **kwargs)
+        return super().get_context_data(can_create=may_create(self.request.user, SafetyStrategy), **kwargs)
 
 
 strategy_list_view = StrategyListView.as_view()
@@ -37,7 +33,7 @@ strategy_list_view = StrategyListView.as_view()
 @login_required
 def strategy_detail(request, pk):
     strategy = get_for(request.user, strategy_queryset, pk)
-    can_edit = allowed(request.user, strategy)
+    can_edit = may(request.user, Action.CHANGE, strategy)
     return render(request, "goals/strategy_detail.html", {
         "strategy": strategy,
         "goals": goal_list(user=request.user).filter(strategy=strategy),
@@ -53,7 +49,7 @@ STRATEGY_FIELDS = ("title", "territory", "starts_on", "ends_on", "summary")
 @login_required
 def strategy_create(request):
     user = request.user
-    if not may_write_strategies(user):
+    if not may_create(user, SafetyStrategy):
         raise PermissionDenied
 
     def save(data):
@@ -101,7 +97,7 @@ goal_list_view = GoalListView.as_view()
 @login_required
 def goal_detail(request, pk):
     goal = get_for(request.user, goal_queryset, pk)
-    can_edit = allowed(request.user, goal)
+    can_edit = may(request.user, Action.CHANGE, goal)
     indicators = list(goal.indicators.all())
     return render(request, "goals/goal_detail.html", {
         "goal": goal,

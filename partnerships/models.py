@@ -39,6 +39,10 @@ class PartnershipQuerySet(models.QuerySet):
             return self.none()
         return self.filter(lead_body_id=body)
 
+    def may_create(self, user) -> bool:
+        """A body's coordinators register partnerships their body leads (the service checks)."""
+        return is_admin(user) or body_id(user) is not None
+
     def published(self):
         return self.filter(status__in=PUBLISHED_STATUSES)
 
@@ -131,6 +135,10 @@ class RestrictedByPartnershipQuerySet(models.QuerySet):
     def restrict(self, user, action: str = Action.VIEW):
         partnerships = Partnership.objects.restrict(user, action)
         return self.filter(**{f"{self.partnership_path}__in": partnerships})
+
+    def may_create(self, user) -> bool:
+        """Adding one changes a partnership: whoever may register partnerships may try."""
+        return Partnership.objects.may_create(user)
 
 
 class Party(models.Model):

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from actors.models import Organisation
-from core.access import Action, body_id, is_admin, is_staff_reader
+from core.access import Action, is_admin, is_staff_reader, may, may_create
 from core.forms import error_summary, errors_onto
-from core.views import FilteredListView, HistoryView, RegistryListView, allowed, get_for
+from core.views import FilteredListView, HistoryView, RegistryListView, get_for
 
 from . import services
 from .choices import PUBLIC_PAGE_STATUSES, TRANSITIONS, Status
@@ -24,7 +24,7 @@ from .forms import (
     RuleFormSet,
     TransitionForm,
 )
-from .models import Contribution, Party, Rule
+from .models import Contribution, Partnership, Party, Rule
 from .policies import activation_problems
 from .selectors import partnership_detail as partnership_queryset
 from .selectors import partnership_list
@@ -43,10 +43,6 @@ PUBLIC_FILTERS = (
 )
 
 
-def may_register(user) -> bool:
-    return is_admin(user) or body_id(user) is not None
-
-
 class PartnershipListView(RegistryListView):
     template_name = "partnerships/partnership_list.html"
     title = gettext_lazy("Partnerships")
@@ -55,7 +51,7 @@ class PartnershipListView(RegistryListView):
     hidden_filters = ("organisation", "goal")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(can_create=may_register(self.request.user), **kwargs)
+        return super().get_context_data(can_create=may_create(self.request.user, Partnership), **kwargs)
 
 
 partnership_list_view = PartnershipListView.as_view()
@@ -65,7 +61,7 @@ partnership_list_view = PartnershipListView.as_view()
 def partnership_detail(request, pk):
     user = request.user
     partnership = get_for(user, partnership_queryset, pk)
-    can_change = allowed(user, partnership)
+    can_change = may(user, Action.CHANGE, partnership)
     editable = can_change and not partnership.is_closed
     transitions = []
     if can_change:
@@ -79,7 +75,7 @@ def partnership_detail(request, pk):
         "can_edit": editable,
         "show_notes": can_change,
         "transitions": transitions,
-        "can_delete": partnership.status == Status.DRAFT and allowed(user, partnership, Action.DELETE),
+        "can_delete": partnership.status == Status.DRAFT and may(user, Action.DELETE, partnership),
         "activation_problems": activation_problems(partnership)
         if editable and partnership.status in (Status.DRAFT, Status.NEGOTIATION) else None,
         "history_url": reverse("partnerships:partnership_history", args=[pk])
@@ -319,7 +315,7 @@ def _edit_page(request, partnership, *, title, success):
 
 @login_required
 def partnership_create(request):
-    if not may_register(request.user):
+    if not may_create(request.user, Partnership):
         raise PermissionDenied
     return _edit_page(request, None, title=_("Register a partnership"),
                       success=_("The partnership is registered as a draft."))
@@ -375,7 +371,7 @@ class PartnershipHistoryView(HistoryView):
     selector = staticmethod(partnership_list)
 
     def hidden_fields(self, obj):
-        return frozenset() if allowed(self.request.user, obj) else frozenset({"internal_notes"})
+        return frozenset() if may(self.request.user, Action.CHANGE, obj) else frozenset({"internal_notes"})
 
     def get_records(self, obj):
         parties = Party.history.filter(partnership_id=obj.pk)

@@ -10,7 +10,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from core.access import Action, is_admin
+from core.access import Action
 from core.api.viewsets import DestroyMixin, RegistryModelViewSet
 
 from .. import selectors, services
@@ -90,9 +90,6 @@ class ExpressionOfInterestViewSet(DestroyMixin, RegistryModelViewSet):
     destroy_service = staticmethod(services.eoi_delete)
     destroy_action = Action.DELETE
     service_object = "eoi"
-
-    def may_create(self, user) -> bool:
-        return is_admin(user) or bool(user.is_firm_representative and user.organisation_id)
 
     def perform_create(self, data):
         return services.eoi_create(actor=self.request.user, **data)

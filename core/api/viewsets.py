@@ -2,9 +2,10 @@
 
 - Reads: the app's selector, called with ``(user, Action.VIEW)``, is the only queryset source, so
   an object a user may not see answers 404 exactly as one that does not exist.
-- Writes on an object: it must be visible (else 404) and inside ``restrict(user, action)`` for the
-  write's action (else 403). The write itself is a service call, whose refusals come back as 403
-  (``PermissionDenied``) or 400 (``ValidationError``) in the one error shape.
+- Writes on an object: it must be visible (else 404) and ``may(user, action, obj)`` for the
+  write's action (else 403); creation needs ``may_create(user, model)`` (else 403). The write
+  itself is a service call, whose refusals come back as 403 (``PermissionDenied``) or 400
+  (``ValidationError``) in the one error shape.
 - ETags: the strong validator of a detail response is a hash of its JSON representation for the
   requesting user (see ``representation_etag``). A write carrying ``If-Match`` that does not
   match the current representation answers 412 and changes nothing; the check and the write run
@@ -23,7 +24,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
 
-from core.access import Action, body_id, is_admin, is_coordinator
+from core.access import Action, body_id, may, may_create
 
 from .exceptions import PreconditionFailed, RequestTooLarge
 from .exports import ExportMixin
@@ -113,15 +114,6 @@ class RegistryViewSet(viewsets.GenericViewSet):
 
     # Writes
 
-    def may_create(self, user) -> bool:
-        """Who may try to create: coordinators and administrators unless a viewset says otherwise.
-        The service decides the rest (own body only, the manifesto's rules)."""
-        return is_admin(user) or is_coordinator(user)
-
-    def restricted(self, action: str):
-        """The objects the current user may act on with ``action``."""
-        return self.get_queryset().model._default_manager.restrict(self.request.user, action)
-
     def pop_body(self, data: dict, field: str):
         """The public body named in ``field`` of the input, or else the coordinator's own."""
         user = self.request.user
@@ -131,7 +123,9 @@ class RegistryViewSet(viewsets.GenericViewSet):
         return body
 
     def check_create_allowed(self):
-        if not self.may_create(self.request.user):
+        """Who may try to create is the model's rule; the service decides the rest (own body
+        only, the manifesto's rules)."""
+        if not may_create(self.request.user, self.get_queryset().model):
             raise exceptions.PermissionDenied()
 
     def locked_object(self, action: str = Action.CHANGE):
@@ -145,7 +139,7 @@ class RegistryViewSet(viewsets.GenericViewSet):
         # Lock first, then read again, so that the ETag is computed from the state the write sees.
         list(model._default_manager.select_for_update().filter(pk=instance.pk).values_list("pk"))
         instance = self.get_object()
-        if not self.restricted(action).filter(pk=instance.pk).exists():
+        if not may(self.request.user, action, instance):
             raise exceptions.PermissionDenied()
         self.check_if_match(instance)
         return instance
