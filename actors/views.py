@@ -23,8 +23,7 @@ from . import services
 from .filtersets import OrganisationFilterSet
 from .forms import OrganisationForm, VerificationForm
 from .models import Organisation
-from .selectors import organisation_detail as organisation_queryset
-from .selectors import organisation_list
+from .selectors import organisation_detail_queryset, organisation_list
 
 CONFIDENTIAL = {"contact_name", "contact_email", "contact_phone", "internal_notes"}
 
@@ -44,7 +43,7 @@ organisation_list_view = OrganisationListView.as_view()
 
 @login_required
 def organisation_detail(request, pk):
-    organisation = get_for(request.user, organisation_queryset, pk)
+    organisation = get_for(request.user, organisation_detail_queryset, pk)
     user = request.user
     can_verify = not organisation.is_public_body and may(user, Action.VERIFY, organisation)
     return render(request, "actors/organisation_detail.html", {
@@ -85,7 +84,7 @@ def _editable_fields(user) -> set[str]:
 
 @login_required
 def organisation_edit(request, pk):
-    organisation = get_for(request.user, organisation_queryset, pk, Action.CHANGE)
+    organisation = get_for(request.user, organisation_detail_queryset, pk, Action.CHANGE)
     editable = _editable_fields(request.user)
     initial = {name: getattr(organisation, name) for name in editable}
     return form_page(
@@ -102,7 +101,7 @@ def organisation_edit(request, pk):
 @login_required
 @require_POST
 def organisation_verify(request, pk):
-    organisation = get_for(request.user, organisation_queryset, pk, Action.VERIFY)
+    organisation = get_for(request.user, organisation_detail_queryset, pk, Action.VERIFY)
     form = VerificationForm(request.POST)
     if form.is_valid():
         with errors_onto(form):
@@ -119,7 +118,7 @@ def organisation_verify(request, pk):
 
 
 class OrganisationHistoryView(HistoryView):
-    selector = staticmethod(organisation_queryset)
+    selector = staticmethod(organisation_detail_queryset)
 
     def hidden_fields(self, obj):
         user = self.request.user

@@ -25,7 +25,7 @@ def call_list(*, user, action: str = Action.VIEW):
     )
 
 
-def call_detail(*, user, action: str = Action.VIEW):
+def call_detail_queryset(*, user, action: str = Action.VIEW):
     return call_list(user=user, action=action)
 
 
@@ -60,7 +60,7 @@ def eoi_list(*, user, action: str = Action.VIEW):
     )
 
 
-def eoi_detail(*, user, action: str = Action.VIEW):
+def eoi_detail_queryset(*, user, action: str = Action.VIEW):
     return eoi_list(user=user, action=action).select_related(
         "submitted_by", "party__partnership"
     ).prefetch_related(

@@ -81,7 +81,7 @@ def _may_create_call_here(user) -> bool:
 
 
 def call_detail(request, pk):
-    call = get_for(request.user, selectors.call_detail, pk)
+    call = get_for(request.user, selectors.call_detail_queryset, pk)
     user = request.user
     firm = user.is_authenticated and user.is_firm_representative and user.organisation_id
     return render(request, "calls/call_detail.html", {
@@ -112,7 +112,7 @@ def call_create(request):
 
 @login_required
 def call_edit(request, pk):
-    call = get_for(request.user, selectors.call_detail, pk, Action.CHANGE)
+    call = get_for(request.user, selectors.call_detail_queryset, pk, Action.CHANGE)
     initial = {name: getattr(call, name) for name in services.CALL_EDITABLE}
     initial["goals"] = list(call.goals.all())
     form = CallForm(request.POST or None, initial=initial, lead_body=call.lead_body)
@@ -142,7 +142,7 @@ def _post_action(request, obj, service, success, **arguments):
 @login_required
 @require_POST
 def call_publish(request, pk):
-    call = get_for(request.user, selectors.call_detail, pk, Action.CHANGE)
+    call = get_for(request.user, selectors.call_detail_queryset, pk, Action.CHANGE)
     return _post_action(request, call, services.call_publish, _("The call is published."),
                         call=call)
 
@@ -150,7 +150,7 @@ def call_publish(request, pk):
 @login_required
 @require_POST
 def call_close(request, pk):
-    call = get_for(request.user, selectors.call_detail, pk, Action.CHANGE)
+    call = get_for(request.user, selectors.call_detail_queryset, pk, Action.CHANGE)
     return _post_action(request, call, services.call_close, _("The call is closed."), call=call)
 
 
@@ -231,7 +231,7 @@ def _detail_page(request, eoi, status=200, **forms):
 
 @login_required
 def eoi_detail(request, pk):
-    return _detail_page(request, get_for(request.user, selectors.eoi_detail, pk))
+    return _detail_page(request, get_for(request.user, selectors.eoi_detail_queryset, pk))
 
 
 def _eoi_forms(request, *, call, initial=None, offers=None):
@@ -274,7 +274,7 @@ def eoi_create(request, call_pk=None):
         raise PermissionDenied
     call = None
     if call_pk is not None:
-        call = get_for(user, selectors.call_detail, call_pk)
+        call = get_for(user, selectors.call_detail_queryset, call_pk)
         if not call.is_accepting:
             messages.error(request, _("This call for partners is not open for expressions of "
                                       "interest."))
@@ -303,7 +303,7 @@ def eoi_create(request, call_pk=None):
 
 @login_required
 def eoi_edit(request, pk):
-    eoi = get_for(request.user, selectors.eoi_detail, pk, Action.CHANGE)
+    eoi = get_for(request.user, selectors.eoi_detail_queryset, pk, Action.CHANGE)
     if not selectors.may_act_for_firm(request.user, eoi):
         raise PermissionDenied
     if eoi.status not in FIRM_EDITABLE_STATUSES:
@@ -345,7 +345,7 @@ def _eoi_action(service, success):
     @login_required
     @require_POST
     def view(request, pk):
-        eoi = get_for(request.user, selectors.eoi_detail, pk, Action.CHANGE)
+        eoi = get_for(request.user, selectors.eoi_detail_queryset, pk, Action.CHANGE)
         return _post_action(request, eoi, service, success, eoi=eoi)
 
     return view
@@ -360,7 +360,7 @@ eoi_shortlist = _eoi_action(services.eoi_shortlist, _("The expression of interes
 @login_required
 @require_POST
 def eoi_delete(request, pk):
-    eoi = get_for(request.user, selectors.eoi_detail, pk, Action.DELETE)
+    eoi = get_for(request.user, selectors.eoi_detail_queryset, pk, Action.DELETE)
     try:
         services.eoi_delete(actor=request.user, eoi=eoi)
     except ValidationError as error:
@@ -377,7 +377,7 @@ def _review_form_view(form_class, name, handle):
     @login_required
     @require_POST
     def view(request, pk):
-        eoi = get_for(request.user, selectors.eoi_detail, pk, Action.CHANGE)
+        eoi = get_for(request.user, selectors.eoi_detail_queryset, pk, Action.CHANGE)
         if not selectors.may_review(request.user, eoi):
             raise PermissionDenied
         kwargs = ({"partnerships": selectors.partnerships_to_join(user=request.user, eoi=eoi)}
@@ -421,7 +421,7 @@ eoi_comment = _review_form_view(CommentForm, "comment_form", _comment)
 @login_required
 @require_POST
 def attachment_upload(request, pk):
-    eoi = get_for(request.user, selectors.eoi_detail, pk, Action.CHANGE)
+    eoi = get_for(request.user, selectors.eoi_detail_queryset, pk, Action.CHANGE)
     if not selectors.may_act_for_firm(request.user, eoi):
         raise PermissionDenied
     form = AttachmentForm(request.POST, request.FILES)
@@ -465,13 +465,13 @@ def attachment_delete(request, uuid):
 
 
 class CallHistoryView(HistoryView):
-    selector = staticmethod(selectors.call_detail)
+    selector = staticmethod(selectors.call_detail_queryset)
 
 
 class EoiHistoryView(HistoryView):
     """Contact details are kept out of the history altogether (see the model)."""
 
-    selector = staticmethod(selectors.eoi_detail)
+    selector = staticmethod(selectors.eoi_detail_queryset)
 
 
 call_history = CallHistoryView.as_view()

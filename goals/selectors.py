@@ -9,7 +9,7 @@ def strategy_list(*, user, action: str = Action.VIEW):
     return SafetyStrategy.objects.restrict(user, action).select_related("owner")
 
 
-def strategy_detail(*, user, action: str = Action.VIEW):
+def strategy_detail_queryset(*, user, action: str = Action.VIEW):
     return strategy_list(user=user, action=action).prefetch_related("goals")
 
 
@@ -27,7 +27,7 @@ def goal_list(*, user, action: str = Action.VIEW):
     )
 
 
-def goal_detail(*, user, action: str = Action.VIEW):
+def goal_detail_queryset(*, user, action: str = Action.VIEW):
     return goal_list(user=user, action=action).prefetch_related(
         Prefetch("indicators", queryset=_indicators())
     )

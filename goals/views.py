@@ -12,9 +12,13 @@ from . import services
 from .filtersets import GoalFilterSet, StrategyFilterSet
 from .forms import GoalForm, IndicatorForm, MeasurementForm, StrategyForm
 from .models import Indicator, Measurement, SafetyStrategy
-from .selectors import goal_detail as goal_queryset
-from .selectors import goal_list, indicator_list, strategy_list
-from .selectors import strategy_detail as strategy_queryset
+from .selectors import (
+    goal_detail_queryset,
+    goal_list,
+    indicator_list,
+    strategy_detail_queryset,
+    strategy_list,
+)
 
 
 class StrategyListView(RegistryListView):
@@ -32,7 +36,7 @@ strategy_list_view = StrategyListView.as_view()
 
 @login_required
 def strategy_detail(request, pk):
-    strategy = get_for(request.user, strategy_queryset, pk)
+    strategy = get_for(request.user, strategy_detail_queryset, pk)
     can_edit = may(request.user, Action.CHANGE, strategy)
     return render(request, "goals/strategy_detail.html", {
         "strategy": strategy,
@@ -65,7 +69,7 @@ def strategy_create(request):
 
 @login_required
 def strategy_edit(request, pk):
-    strategy = get_for(request.user, strategy_queryset, pk, Action.CHANGE)
+    strategy = get_for(request.user, strategy_detail_queryset, pk, Action.CHANGE)
     initial = {name: getattr(strategy, name) for name in STRATEGY_FIELDS}
     return form_page(
         request, StrategyForm(request.POST or None, initial=initial),
@@ -96,7 +100,7 @@ goal_list_view = GoalListView.as_view()
 
 @login_required
 def goal_detail(request, pk):
-    goal = get_for(request.user, goal_queryset, pk)
+    goal = get_for(request.user, goal_detail_queryset, pk)
     can_edit = may(request.user, Action.CHANGE, goal)
     indicators = list(goal.indicators.all())
     return render(request, "goals/goal_detail.html", {
@@ -128,7 +132,7 @@ def goal_create(request, strategy_pk):
 
 @login_required
 def goal_edit(request, pk):
-    goal = get_for(request.user, goal_queryset, pk, Action.CHANGE)
+    goal = get_for(request.user, goal_detail_queryset, pk, Action.CHANGE)
     initial = {name: getattr(goal, name) for name in GOAL_FIELDS}
     initial["community_groups"] = list(goal.community_groups.all())
     return form_page(

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from core.access import Action, body_id, is_staff_reader
 from goals.models import Goal
-from goals.selectors import goal_detail
+from goals.selectors import goal_detail_queryset
 from notifications.services import language_set
 from partnerships.choices import PUBLIC_PAGE_STATUSES, Status
 from partnerships.models import Partnership, Party
@@ -54,7 +54,7 @@ def _coordinator_home(request, user):
             next_review_on__lte=today + datetime.timedelta(days=REVIEW_WINDOW_DAYS),
         ).order_by("next_review_on")[:10],
         "today": today,
-        "goals": goal_detail(user=user).filter(strategy__owner_id=body)[:10],
+        "goals": goal_detail_queryset(user=user).filter(strategy__owner_id=body)[:10],
         "recent_changes": history[:RECENT_CHANGES],
     })
 

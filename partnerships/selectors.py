@@ -32,7 +32,7 @@ def party_queryset(*, user, action: str = Action.VIEW):
     )
 
 
-def partnership_detail(*, user, action: str = Action.VIEW):
+def partnership_detail_queryset(*, user, action: str = Action.VIEW):
     """Partnerships with their parties, contributions, rules, goals and groups, all prefetched."""
     parties = Party.objects.select_related("organisation").prefetch_related(
         Prefetch("contributions", queryset=Contribution.objects.order_by("id"))

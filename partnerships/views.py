@@ -26,8 +26,7 @@ from .forms import (
 )
 from .models import Contribution, Partnership, Party, Rule
 from .policies import activation_problems
-from .selectors import partnership_detail as partnership_queryset
-from .selectors import partnership_list
+from .selectors import partnership_detail_queryset, partnership_list
 
 TRANSITION_LABELS = {
     Status.DRAFT: gettext_lazy("Return to draft"),
@@ -60,7 +59,7 @@ partnership_list_view = PartnershipListView.as_view()
 @login_required
 def partnership_detail(request, pk):
     user = request.user
-    partnership = get_for(user, partnership_queryset, pk)
+    partnership = get_for(user, partnership_detail_queryset, pk)
     can_change = may(user, Action.CHANGE, partnership)
     editable = can_change and not partnership.is_closed
     transitions = []
@@ -323,7 +322,7 @@ def partnership_create(request):
 
 @login_required
 def partnership_edit(request, pk):
-    partnership = get_for(request.user, partnership_queryset, pk, Action.CHANGE)
+    partnership = get_for(request.user, partnership_detail_queryset, pk, Action.CHANGE)
     if partnership.is_closed:
         raise PermissionDenied
     return _edit_page(request, partnership,
@@ -414,7 +413,7 @@ public_partnership_list = PublicPartnershipListView.as_view()
 
 
 def public_partnership_detail(request, pk):
-    queryset = partnership_queryset(user=request.user).filter(status__in=PUBLIC_PAGE_STATUSES)
+    queryset = partnership_detail_queryset(user=request.user).filter(status__in=PUBLIC_PAGE_STATUSES)
     partnership = get_for(request.user, lambda user: queryset, pk)
     return render(request, "partnerships/public_detail.html", {"partnership": partnership})
 

@@ -21,7 +21,7 @@ class OrganisationViewSet(RegistryModelViewSet):
     firms; each organisation's own people and coordinators edit it."""
 
     selector = staticmethod(selectors.organisation_list)
-    detail_selector = staticmethod(selectors.organisation_detail)
+    detail_selector = staticmethod(selectors.organisation_detail_queryset)
     filterset_class = OrganisationFilterSet
     serializer_class = OrganisationSerializer
     detail_serializer_class = OrganisationSerializer

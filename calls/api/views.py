@@ -37,7 +37,7 @@ class CallViewSet(RegistryModelViewSet):
     their body. A body's coordinators prepare, publish and close its calls."""
 
     selector = staticmethod(selectors.call_list)
-    detail_selector = staticmethod(selectors.call_detail)
+    detail_selector = staticmethod(selectors.call_detail_queryset)
     filterset_class = CallFilterSet
     serializer_class = CallSerializer
     detail_serializer_class = CallDetailSerializer
@@ -80,7 +80,7 @@ class ExpressionOfInterestViewSet(DestroyMixin, RegistryModelViewSet):
     public_reads = False
     permission_classes = [IsAuthenticated]
     selector = staticmethod(selectors.eoi_list)
-    detail_selector = staticmethod(selectors.eoi_detail)
+    detail_selector = staticmethod(selectors.eoi_detail_queryset)
     filterset_class = EoiFilterSet
     serializer_class = EoiSerializer
     detail_serializer_class = EoiDetailSerializer

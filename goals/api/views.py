@@ -30,7 +30,7 @@ class StrategyViewSet(RegistryModelViewSet):
     """Local safety strategies of public bodies: public; written by the owner body's coordinators."""
 
     selector = staticmethod(selectors.strategy_list)
-    detail_selector = staticmethod(selectors.strategy_detail)
+    detail_selector = staticmethod(selectors.strategy_detail_queryset)
     filterset_class = StrategyFilterSet
     serializer_class = StrategySerializer
     detail_serializer_class = StrategyDetailSerializer
@@ -48,7 +48,7 @@ class GoalViewSet(RegistryModelViewSet):
     """Shared goals of the strategies, with their indicators and measurements in the detail."""
 
     selector = staticmethod(selectors.goal_list)
-    detail_selector = staticmethod(selectors.goal_detail)
+    detail_selector = staticmethod(selectors.goal_detail_queryset)
     filterset_class = GoalFilterSet
     serializer_class = GoalSerializer
     detail_serializer_class = GoalDetailSerializer
