@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.access import Action, body_id, is_admin, is_analyst
+from core.access import Action, is_admin, is_analyst, public_body_id
 from partnerships.choices import ContributionKind
 from partnerships.measures import ContributionMeasure
 
@@ -24,7 +24,7 @@ class CallQuerySet(models.QuerySet):
         """Published calls for everyone; drafts and every change for the lead body only."""
         if is_admin(user):
             return self
-        body = body_id(user)
+        body = public_body_id(user)
         if action == Action.VIEW:
             visible = models.Q(status__in=PUBLISHED_CALL_STATUSES)
             if body is not None:
@@ -36,7 +36,7 @@ class CallQuerySet(models.QuerySet):
 
     def may_create(self, user) -> bool:
         """A body's coordinators prepare its calls (the service checks which body)."""
-        return is_admin(user) or body_id(user) is not None
+        return is_admin(user) or public_body_id(user) is not None
 
     def accepting(self, now=None):
         """Calls a firm can answer right now."""
@@ -144,7 +144,7 @@ class EoiQuerySet(models.QuerySet):
         conditions = []
         if user.is_firm_representative and user.organisation_id:
             conditions.append(models.Q(organisation_id=user.organisation_id))
-        body = body_id(user)
+        body = public_body_id(user)
         if body is not None:
             conditions.append(models.Q(body_id=body, status__in=SENT_STATUSES))
         if not conditions:
@@ -345,7 +345,7 @@ class InternalCommentQuerySet(models.QuerySet):
         """Review notes stay with the receiving body: never the firm, never analysts."""
         if is_admin(user):
             return self
-        body = body_id(user)
+        body = public_body_id(user)
         if body is None or action not in (Action.VIEW, Action.CHANGE):
             return self.none()
         return self.filter(expression_of_interest__body_id=body)

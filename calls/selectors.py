@@ -3,7 +3,7 @@ the joins and prefetches each page and endpoint needs, so no list issues queries
 
 from django.db.models import Prefetch
 
-from core.access import Action, body_id, is_admin
+from core.access import Action, is_admin, public_body_id
 from goals.models import Goal
 from partnerships.choices import CLOSED_STATUSES
 from partnerships.models import Partnership
@@ -37,11 +37,11 @@ def may_see_personal_data(user, eoi: ExpressionOfInterest) -> bool:
         return False
     if user.is_firm_representative and user.organisation_id == eoi.organisation_id:
         return True
-    return body_id(user) == eoi.body_id and eoi.status != "draft"
+    return public_body_id(user) == eoi.body_id and eoi.status != "draft"
 
 
 def may_review(user, eoi: ExpressionOfInterest) -> bool:
-    return is_admin(user) or (body_id(user) is not None and body_id(user) == eoi.body_id)
+    return is_admin(user) or (public_body_id(user) is not None and public_body_id(user) == eoi.body_id)
 
 
 def may_act_for_firm(user, eoi: ExpressionOfInterest) -> bool:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts import selectors as accounts_selectors
 from actors.models import Organisation
-from core.access import Action, body_id, is_admin
+from core.access import Action, is_admin, public_body_id
 from core.services import apply_changes, ensure_allowed, record
 from notifications.services import notification_queue
 from partnerships.measures import MEASURE_FIELDS
@@ -75,7 +75,7 @@ def call_create(
     goals=(),
 ) -> CallForPartners:
     """Prepare a call as a draft; it is public once published."""
-    if actor is not None and not is_admin(actor) and body_id(actor) != lead_body.pk:
+    if actor is not None and not is_admin(actor) and public_body_id(actor) != lead_body.pk:
         raise PermissionDenied(_("You may only publish calls for your own body."))
     _ensure_body_goals(lead_body=lead_body, goals=goals)
     call = CallForPartners(
@@ -196,7 +196,7 @@ def _ensure_firm(actor, eoi: ExpressionOfInterest | None = None, organisation_id
 def _ensure_reviewer(actor, eoi: ExpressionOfInterest):
     if actor is None or is_admin(actor):
         return
-    if body_id(actor) != eoi.body_id:
+    if public_body_id(actor) != eoi.body_id:
         raise PermissionDenied(
             _("Only the coordinators of the body it is addressed to review this.")
         )
@@ -467,7 +467,7 @@ def eoi_accept(
 @transaction.atomic
 def comment_add(*, actor, eoi: ExpressionOfInterest, text: str) -> InternalComment:
     ensure_allowed(actor, eoi)
-    if actor is None or not (is_admin(actor) or body_id(actor) == eoi.body_id):
+    if actor is None or not (is_admin(actor) or public_body_id(actor) == eoi.body_id):
         raise PermissionDenied(_("Only the coordinators of the receiving body comment here."))
     comment = InternalComment(expression_of_interest=eoi, author=actor, text=(text or "").strip())
     comment.full_clean()

@@ -15,11 +15,11 @@ from django.views.decorators.http import require_POST
 from accounts import selectors as accounts_selectors
 from core.access import (
     Action,
-    body_id,
     is_coordinator,
     is_staff_reader,
     may,
     may_create,
+    public_body_id,
 )
 from core.forms import add_service_errors, error_summary, errors_onto
 from core.views import (
@@ -77,7 +77,7 @@ call_list = CallListView.as_view()
 def _may_create_call_here(user) -> bool:
     # The page prepares a call for the coordinator's own body; administrators, who act for
     # no body, name one through the API.
-    return may_create(user, CallForPartners) and body_id(user) is not None
+    return may_create(user, CallForPartners) and public_body_id(user) is not None
 
 
 def call_detail(request, pk):

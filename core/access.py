@@ -29,7 +29,7 @@ def is_staff_reader(user) -> bool:
     return is_admin(user) or is_coordinator(user) or is_analyst(user)
 
 
-def body_id(user) -> int | None:
+def public_body_id(user) -> int | None:
     """The public body a coordinator acts for, or None."""
     return user.organisation_id if is_coordinator(user) else None
 

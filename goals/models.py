@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actors.choices import Sector
-from core.access import Action, body_id, is_admin
+from core.access import Action, is_admin, public_body_id
 
 from .choices import Area, Horizon, IndicatorDirection, Priority
 
@@ -49,14 +49,14 @@ class OwnedByBodyQuerySet(models.QuerySet):
     def restrict(self, user, action: str = Action.VIEW):
         if action == Action.VIEW or is_admin(user):
             return self
-        body = body_id(user)
+        body = public_body_id(user)
         if body is None:
             return self.none()
         return self.filter(**{f"{self.owner_path}_id": body})
 
     def may_create(self, user) -> bool:
         """A body's coordinators write under their own body (the service checks which)."""
-        return is_admin(user) or body_id(user) is not None
+        return is_admin(user) or public_body_id(user) is not None
 
 
 class SafetyStrategy(models.Model):

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from actors.models import Organisation
-from core.access import body_id, is_admin
+from core.access import is_admin, public_body_id
 from core.services import apply_changes, credit, ensure_allowed, record
 
 from .models import Goal, Indicator, Measurement, SafetyStrategy
@@ -14,7 +14,7 @@ from .models import Goal, Indicator, Measurement, SafetyStrategy
 def _ensure_owner(*, actor, owner: Organisation):
     if not owner.is_public_body:
         raise ValidationError({"owner": _("A local safety strategy belongs to a public body.")})
-    if actor is not None and not is_admin(actor) and body_id(actor) != owner.pk:
+    if actor is not None and not is_admin(actor) and public_body_id(actor) != owner.pk:
         raise PermissionDenied(_("You may only write the strategy of your own body."))
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views import i18n as i18n_views
 from django.views.decorators.http import require_POST
 
-from core.access import Action, body_id, is_staff_reader
+from core.access import Action, is_staff_reader, public_body_id
 from goals.models import Goal
 from goals.selectors import goal_detail_queryset
 from notifications.services import language_set
@@ -23,7 +23,7 @@ RECENT_CHANGES = 10
 
 
 def _coordinator_home(request, user):
-    body = body_id(user)
+    body = public_body_id(user)
     ours = partnership_list(user=user).filter(lead_body_id=body)
     counts = dict(
         Partnership.objects.filter(lead_body_id=body)
@@ -62,7 +62,7 @@ def _coordinator_home(request, user):
 def home(request):
 
     user = request.user
-    if body_id(user) is not None:
+    if public_body_id(user) is not None:
         return _coordinator_home(request, user)
     visible = Partnership.objects.restrict(user, Action.VIEW)
     context = {"active_count": visible.filter(status__in=PUBLIC_PAGE_STATUSES).count()}

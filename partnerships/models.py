@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.access import Action, body_id, is_admin, is_staff_reader
+from core.access import Action, is_admin, is_staff_reader, public_body_id
 
 from .choices import (
     CLOSED_STATUSES,
@@ -21,7 +21,7 @@ class PartnershipQuerySet(models.QuerySet):
         """Published partnerships for all; drafts for their lead body, parties and admins."""
         if is_admin(user):
             return self
-        body = body_id(user)
+        body = public_body_id(user)
         if action == Action.VIEW:
             visible = models.Q(status__in=PUBLISHED_STATUSES)
             if not is_staff_reader(user) and not (user and user.is_authenticated):
@@ -41,7 +41,7 @@ class PartnershipQuerySet(models.QuerySet):
 
     def may_create(self, user) -> bool:
         """A body's coordinators register partnerships their body leads (the service checks)."""
-        return is_admin(user) or body_id(user) is not None
+        return is_admin(user) or public_body_id(user) is not None
 
     def published(self):
         return self.filter(status__in=PUBLISHED_STATUSES)

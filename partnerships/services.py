@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actors.models import Organisation
-from core.access import Action, body_id, is_admin
+from core.access import Action, is_admin, public_body_id
 from core.services import apply_changes, credit, ensure_allowed, record
 from notifications.services import notification_queue
 
@@ -48,7 +48,7 @@ def _ensure_open(partnership: Partnership):
 def _ensure_lead_body(*, actor, lead_body: Organisation):
     if not lead_body.is_public_body:
         raise ValidationError({"lead_body": _("The lead body must be a public body.")})
-    if actor is not None and not is_admin(actor) and body_id(actor) != lead_body.pk:
+    if actor is not None and not is_admin(actor) and public_body_id(actor) != lead_body.pk:
         raise PermissionDenied(_("You may only register partnerships led by your own body."))
 
 

@@ -24,7 +24,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
 
-from core.access import Action, body_id, may, may_create
+from core.access import Action, may, may_create, public_body_id
 
 from .exceptions import PreconditionFailed, RequestTooLarge
 from .exports import ExportMixin
@@ -117,7 +117,7 @@ class RegistryViewSet(viewsets.GenericViewSet):
     def pop_body(self, data: dict, field: str):
         """The public body named in ``field`` of the input, or else the coordinator's own."""
         user = self.request.user
-        body = data.pop(field, None) or (user.organisation if body_id(user) else None)
+        body = data.pop(field, None) or (user.organisation if public_body_id(user) else None)
         if body is None:
             raise exceptions.ValidationError({field: [_("Name the public body.")]})
         return body

@@ -5,7 +5,7 @@ from rest_framework.reverse import reverse
 
 from actors.api.serializers import OrganisationBriefSerializer
 from actors.models import Organisation
-from core.access import body_id, is_admin, is_coordinator
+from core.access import is_admin, is_coordinator, public_body_id
 from core.api.serializers import ConfidentialFieldsMixin, VisibleRelatedField
 from goals.api.serializers import GoalBriefSerializer
 from goals.models import CommunityGroup, Goal
@@ -176,7 +176,7 @@ class PartnershipDetailSerializer(ConfidentialFieldsMixin, PartnershipBaseSerial
         read_only_fields = [name for name in fields if name != "internal_notes"]
 
     def may_see(self, user, instance, name):
-        return body_id(user) == instance.lead_body_id
+        return public_body_id(user) == instance.lead_body_id
 
 
 class PartnershipWriteSerializer(serializers.Serializer):

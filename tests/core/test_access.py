@@ -16,7 +16,7 @@ from django.urls import reverse
 from actors.models import Organisation
 from calls.choices import EoiStatus
 from calls.models import CallForPartners, ExpressionOfInterest, InternalComment
-from core.access import Action, body_id, may, may_create
+from core.access import Action, may, may_create, public_body_id
 from goals.models import Goal, Indicator, Measurement, SafetyStrategy
 from partnerships.models import Contribution, Partnership, Party, Rule
 from tests.api.conftest import build_registry, client_for
@@ -133,7 +133,7 @@ CREATING = [
     (Contribution, COORDINATORS, None, None, "/api/v1/contributions/"),
     (Rule, COORDINATORS, None, None, "/api/v1/rules/"),
     # The pages write for the user's own body or firm; administrators, who have none, use the API.
-    (CallForPartners, COORDINATORS, "calls:call_create", lambda user: body_id(user) is not None,
+    (CallForPartners, COORDINATORS, "calls:call_create", lambda user: public_body_id(user) is not None,
      "/api/v1/calls/"),
     (ExpressionOfInterest, FIRMS, "calls:eoi_create", lambda user: user.is_firm_representative,
      "/api/v1/expressions-of-interest/"),
