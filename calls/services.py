@@ -360,8 +360,8 @@ def _notify_firm(eoi: ExpressionOfInterest, event: str):
 def _notify_coordinators(eoi: ExpressionOfInterest, event: str):
     for coordinator in User.objects.coordinators_of(eoi.body).exclude(email=""):
         notification_queue(
-            kind=f"eoi_{event}_body",
-            template=f"calls/email/eoi_{event}_body",
+            kind=f"eoi_{event}_to_public_body",
+            template=f"calls/email/eoi_{event}_to_public_body",
             context={"eoi": eoi, "coordinator": coordinator,
                      "url": absolute_url(eoi.get_absolute_url())},
             to_email=coordinator.email,

@@ -44,7 +44,7 @@ def notification_queue(
 ) -> Notification | None:
     """Write an e-mail to the outbox, rendered in the recipient's language.
 
-    ``template`` names ``<template>_subject.txt`` and ``<template>_body.txt``. With a ``key``
+    ``template`` names ``<template>_subject.txt`` and ``<template>_message.txt``. With a ``key``
     the notification is created once only: a second call with the same key returns None.
     """
     if not to_email:
@@ -54,7 +54,7 @@ def notification_queue(
     language = language or language_for(recipient)
     with translation.override(language):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}_body.txt", context)
+        body = render_to_string(f"{template}_message.txt", context)
     notification = Notification(
         key=key,
         kind=kind,
