@@ -327,12 +327,6 @@ class Offer(ContributionMeasure):
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
         ordering = ["expression_of_interest_id", "id"]
-        constraints = ContributionMeasure.measure_checks(
-            financial_message=_("A financial offer needs a positive amount and a currency."),
-            human_resources_message=_(
-                "An offer of human resources needs a positive number of person-days."
-            ),
-        )
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.description}" if self.description else (

@@ -37,13 +37,9 @@ class ContributionMeasure(models.Model):
 
     class Meta:
         abstract = True
-
-    @staticmethod
-    def measure_checks(*, financial_message, human_resources_message) -> list:
-        """The database checks of the measure, named after the model that extends this one. A
-        check whose condition is NULL passes: a missing amount or number of days is ruled out
-        explicitly. The messages are the model's own, so each subclass words them."""
-        return [
+        # Named after the model that extends this one. A check whose condition is NULL passes:
+        # a missing amount or number of days is ruled out explicitly.
+        constraints = [
             models.CheckConstraint(
                 condition=models.Q(kind__in=ContributionKind.values), name="%(class)s_kind_valid"
             ),
@@ -51,13 +47,17 @@ class ContributionMeasure(models.Model):
                 condition=~models.Q(kind=ContributionKind.FINANCIAL)
                 | (models.Q(amount__isnull=False, amount__gt=0) & ~models.Q(currency="")),
                 name="%(class)s_financial_has_amount",
-                violation_error_message=financial_message,
+                violation_error_message=_(
+                    "A financial contribution needs a positive amount and a currency."
+                ),
             ),
             models.CheckConstraint(
                 condition=~models.Q(kind=ContributionKind.HUMAN_RESOURCES)
                 | models.Q(person_days__isnull=False, person_days__gt=0),
                 name="%(class)s_human_resources_has_days",
-                violation_error_message=human_resources_message,
+                violation_error_message=_(
+                    "A human-resources contribution needs a positive number of person-days."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(amount__isnull=True) | models.Q(amount__gte=0),

@@ -218,12 +218,6 @@ class Contribution(ContributionMeasure):
         verbose_name = _("contribution")
         verbose_name_plural = _("contributions")
         ordering = ["party_id", "id"]
-        constraints = ContributionMeasure.measure_checks(
-            financial_message=_("A financial contribution needs a positive amount and a currency."),
-            human_resources_message=_(
-                "A human-resources contribution needs a positive number of person-days."
-            ),
-        )
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.description or self.party}"

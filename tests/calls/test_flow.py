@@ -205,7 +205,7 @@ def test_bad_input_keeps_what_the_firm_typed(client, call, firm_user):
         eoi_post(**{"offers-0-amount": "", "summary": "Our careful proposal"}),
     )
     assert response.status_code == 200
-    assert "A financial offer needs a positive amount and a currency." in response.text
+    assert "A financial contribution needs a positive amount and a currency." in response.text
     assert "Our careful proposal" in response.text
     assert not ExpressionOfInterest.objects.exists()
 
