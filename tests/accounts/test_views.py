@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from accounts.models import Registration
 from accounts.services import confirmation_token
-
-LOGIN = "login"
+from tests.access import assert_each_kind_gets
 
 # What each kind of user gets on a GET of each page; 302 is the way to the sign-in page (or,
 # for the registration form, away from it once signed in).
@@ -18,19 +17,11 @@ EXPECTED = {
     "my_data":          (302, 200, 200, 200, 200, 200, 200),
     "my_data_download": (302, 200, 200, 200, 200, 200, 200),
 }
-KINDS = ["anonymous", "firm", "other_firm", "other_coordinator", "coordinator", "analyst", "admin"]
 
 
 @pytest.mark.parametrize("route", list(EXPECTED))
 def test_each_kind_of_user_on_each_page(client, users, route):
-    for kind, expected in zip(KINDS, EXPECTED[route], strict=True):
-        client.logout()
-        if users[kind] is not None:
-            client.force_login(users[kind])
-        response = client.get(reverse(f"accounts:{route}"))
-        assert response.status_code == expected, f"{route} as {kind}"
-        if expected == 302 and kind == "anonymous":
-            assert response["Location"].startswith(reverse(LOGIN))
+    assert_each_kind_gets(client, users, reverse(f"accounts:{route}"), EXPECTED[route])
 
 
 def test_the_pages_sit_beside_the_sign_in_pages():

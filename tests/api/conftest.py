@@ -11,11 +11,11 @@ from rest_framework.test import APIClient
 from actors.choices import VerificationStatus
 from goals.models import Measurement
 from partnerships.choices import ContributionKind
+from tests.access import KINDS
 
 from .. import factories as f
 
-USER_KINDS = ["anonymous", "firm", "other_firm", "other_coordinator", "coordinator", "analyst",
-              "admin"]
+USER_KINDS = KINDS
 
 
 @pytest.fixture(autouse=True)

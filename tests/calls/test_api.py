@@ -14,6 +14,7 @@ from calls.choices import EoiStatus
 from calls.models import ExpressionOfInterest
 from calls.services import attachment_add
 from partnerships.models import Party
+from tests.access import KINDS
 
 from . import factories as cf
 from .pdf import EXECUTABLE, small_pdf
@@ -144,7 +145,6 @@ READS = {
     "comments":          (401, 403, 404, 404, 200, 403, 200),
     "attachment":        (401, 200, 404, 404, 200, 404, 200),
 }
-KINDS = ["anonymous", "firm", "other_firm", "other_coordinator", "coordinator", "analyst", "admin"]
 
 
 @pytest.fixture

@@ -13,11 +13,10 @@ from calls.choices import CallStatus, EoiStatus
 from calls.models import Attachment
 from calls.services import attachment_add
 from tests import factories as f
+from tests.access import assert_each_kind_gets
 
 from . import factories as cf
 from .pdf import small_pdf
-
-LOGIN = "login"
 
 
 @pytest.fixture
@@ -56,19 +55,11 @@ EXPECTED = {
     "eoi_create_for_call": (302, 200, 200, 403, 403, 403, 403),
     "attachment_download": (302, 200, 404, 404, 200, 404, 200),
 }
-KINDS = ["anonymous", "firm", "other_firm", "other_coordinator", "coordinator", "analyst", "admin"]
 
 
 @pytest.mark.parametrize("route", list(EXPECTED))
 def test_each_kind_of_user_on_each_page(client, users, routes, route):
-    for kind, expected in zip(KINDS, EXPECTED[route], strict=True):
-        client.logout()
-        if users[kind] is not None:
-            client.force_login(users[kind])
-        response = client.get(routes[route])
-        assert response.status_code == expected, f"{route} as {kind}"
-        if expected == 302 and kind == "anonymous":
-            assert response["Location"].startswith(reverse(LOGIN))
+    assert_each_kind_gets(client, users, routes[route], EXPECTED[route])
 
 
 def test_a_firm_never_sees_another_firms_submission(client, eoi, other_eoi, firm_user,

@@ -19,17 +19,12 @@ from calls.models import CallForPartners, ExpressionOfInterest, InternalComment
 from core.access import Action, may, may_create, public_body_id
 from goals.models import Goal, Indicator, Measurement, SafetyStrategy
 from partnerships.models import Contribution, Partnership, Party, Rule
+from tests.access import KINDS, expect
 from tests.api.conftest import build_registry, client_for
 from tests.calls import factories as cf
 
 pytestmark = pytest.mark.django_db
 
-KINDS = ["anonymous", "firm", "other_firm", "other_coordinator", "coordinator", "analyst", "admin"]
-
-
-def expect(anonymous, firm, other_firm, other_coordinator, coordinator, analyst, admin):
-    return dict(zip(KINDS, (anonymous, firm, other_firm, other_coordinator, coordinator, analyst,
-                            admin), strict=True))
 
 
 Y, N = True, False

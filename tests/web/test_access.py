@@ -6,13 +6,7 @@ Expected answers: 200 shown, 302 sent to sign in, 403 seen but not allowed, 404 
 import pytest
 from django.urls import reverse
 
-KINDS = ["anonymous", "firm", "other_firm", "other_coordinator", "coordinator", "analyst", "admin"]
-
-
-def expect(anonymous, firm, other_firm, other_coordinator, coordinator, analyst, admin):
-    return dict(zip(KINDS, (anonymous, firm, other_firm, other_coordinator, coordinator, analyst,
-                            admin), strict=True))
-
+from tests.access import KINDS, expect
 
 EVERYONE = expect(200, 200, 200, 200, 200, 200, 200)
 SIGNED_IN = expect(302, 200, 200, 200, 200, 200, 200)
