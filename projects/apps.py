@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProjectsConfig(AppConfig):
+    """The register of public and private safety projects that cities share, to learn from one
+    another and find partners."""
+
+    name = "projects"
+    verbose_name = _("Projects")

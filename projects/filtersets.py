@@ -1,0 +1,64 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from actors.choices import Sector, VerificationStatus
+from actors.models import Organisation
+from core.filtersets import RegistryFilterSet
+from goals.choices import Area
+from goals.models import CommunityGroup, Goal
+
+from .choices import ProjectState, Visibility
+from .models import Project
+
+
+class ProjectFilterSet(RegistryFilterSet):
+    """Filters on projects; to-many filters use subqueries, so rows are never duplicated."""
+
+    search_fields = ("title", "summary", "territory", "results", "lessons_learned")
+
+    area = django_filters.MultipleChoiceFilter(distinct=False, choices=Area.choices, label=_("Area"))
+    state = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=ProjectState.choices, label=_("State")
+    )
+    visibility = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=Visibility.choices, label=_("Who may read it")
+    )
+    territory = django_filters.CharFilter(lookup_expr="iexact", label=_("Territory"), max_length=120)
+    country = django_filters.CharFilter(
+        field_name="organisation__country", lookup_expr="iexact", label=_("Country"), max_length=2
+    )
+    sector = django_filters.MultipleChoiceFilter(
+        distinct=False, field_name="organisation__sector", choices=Sector.choices,
+        label=_("Sector of the organisation"),
+    )
+    # Verified organisations only: their names are public; others' are not offered as choices.
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.filter(verification_status=VerificationStatus.VERIFIED),
+        label=_("Run by"),
+    )
+    goal = django_filters.ModelChoiceFilter(
+        queryset=Goal.objects.all(), method="filter_goal", label=_("Goal served")
+    )
+    community_group = django_filters.ModelChoiceFilter(
+        queryset=CommunityGroup.objects.all(), to_field_name="code",
+        method="filter_community_group", label=_("Community group served"),
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("title", "title"), ("starts_on", "starts_on"), ("updated_at", "updated"),
+                ("id", "id")),
+        label=_("Sort by"),
+    )
+
+    class Meta:
+        model = Project
+        fields = ["organisation"]
+
+    def _through(self, field, **conditions):
+        through = Project._meta.get_field(field).remote_field.through
+        return through.objects.filter(**conditions).values("project_id")
+
+    def filter_goal(self, queryset, name, value):
+        return queryset.filter(pk__in=self._through("goals", goal=value))
+
+    def filter_community_group(self, queryset, name, value):
+        return queryset.filter(pk__in=self._through("community_groups", communitygroup=value))
