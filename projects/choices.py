@@ -25,3 +25,17 @@ class BudgetBand(models.TextChoices):
     FROM_50K = "50k_250k", _("€50,000 to €250,000")
     FROM_250K = "250k_1m", _("€250,000 to €1 million")
     OVER_1M = "over_1m", _("Over €1 million")
+
+
+class Magnitude(models.TextChoices):
+    """An order of magnitude of what a goal lacks or an organisation can bring."""
+
+    SMALL = "small", _("Small (under €10,000 or 20 person-days)")
+    MEDIUM = "medium", _("Medium (up to €100,000 or 200 person-days)")
+    LARGE = "large", _("Large (more)")
+
+
+class SuggestionKind(models.TextChoices):
+    ORGANISATION = "organisation", _("Organisation")
+    PROJECT = "project", _("Project")
+    CALL = "call", _("Call for partners")

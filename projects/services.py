@@ -1,15 +1,26 @@
 """Every write to the projects register goes through here, from the pages, the API, the admin
 or the demo data alike."""
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from actors.choices import Function, VerificationStatus
 from actors.models import Organisation
-from core.access import Action, is_admin
+from calls.models import CallForPartners
+from core.access import Action, is_admin, may
 from core.services import apply_changes, credit, ensure_allowed, record
+from goals.models import Goal
+from notifications.services import notification_queue
+from partnerships.choices import Role
+from partnerships.measures import MEASURE_FIELDS
+from partnerships.models import Partnership
+from partnerships.services import partnership_create, party_add
 
-from .models import Project
+from .choices import SuggestionKind
+from .models import ContributionOffer, Dismissal, Invitation, Need, Project
 
 PROJECT_EDITABLE = {
     "title", "summary", "area", "territory", "starts_on", "ends_on", "state", "budget_band",
@@ -87,3 +98,144 @@ def project_delete(*, actor, project: Project) -> None:
     ensure_allowed(actor, project, Action.DELETE)
     credit(project, actor)
     project.delete()
+
+
+# Needs on goals ------------------------------------------------------------------------------
+
+NEED_EDITABLE = {"kind", "magnitude", "territory", "description", "is_open"}
+
+
+@transaction.atomic
+def need_add(*, actor, goal: Goal, kind: str, territory: str = "", magnitude: str = "",
+             description: str = "") -> Need:
+    """Say what a goal lacks; only its owner body's coordinators do."""
+    ensure_allowed(actor, goal)
+    need = Need(goal=goal, kind=kind, territory=territory or goal.territory,
+                description=description)
+    if magnitude:
+        need.magnitude = magnitude
+    return record(need, actor=actor)
+
+
+@transaction.atomic
+def need_update(*, actor, need: Need, **changes) -> Need:
+    ensure_allowed(actor, need)
+    if apply_changes(need, changes, NEED_EDITABLE):
+        record(need, actor=actor)
+    return need
+
+
+@transaction.atomic
+def need_remove(*, actor, need: Need) -> None:
+    ensure_allowed(actor, need, Action.DELETE)
+    credit(need, actor)
+    need.delete()
+
+
+# Standing contribution offers ----------------------------------------------------------------
+
+OFFER_EDITABLE = {*MEASURE_FIELDS, "area", "territory", "magnitude", "expectations", "is_active"}
+
+
+@transaction.atomic
+def offer_create(*, actor, organisation: Organisation | None = None, **fields) -> ContributionOffer:
+    """State what a firm or an intermediary can bring; public bodies answer needs with goals."""
+    organisation = organisation or getattr(actor, "organisation", None)
+    if organisation is None:
+        raise ValidationError({"organisation": _("Name the organisation that offers.")})
+    _ensure_own_organisation(actor, organisation)
+    if organisation.is_public_body:
+        raise ValidationError(
+            _("Public bodies state their needs on their goals rather than standing offers.")
+        )
+    unknown = set(fields) - OFFER_EDITABLE
+    if unknown:
+        raise ValueError(f"Not editable here: {', '.join(sorted(unknown))}")
+    return record(ContributionOffer(organisation=organisation, **fields), actor=actor)
+
+
+@transaction.atomic
+def offer_update(*, actor, offer: ContributionOffer, **changes) -> ContributionOffer:
+    ensure_allowed(actor, offer)
+    if apply_changes(offer, changes, OFFER_EDITABLE):
+        record(offer, actor=actor)
+    return offer
+
+
+@transaction.atomic
+def offer_remove(*, actor, offer: ContributionOffer) -> None:
+    ensure_allowed(actor, offer, Action.DELETE)
+    credit(offer, actor)
+    offer.delete()
+
+
+# From a suggestion to action -----------------------------------------------------------------
+
+
+def _ensure_goal_owner(actor, goal: Goal):
+    if actor is not None and not may(actor, Action.CHANGE, goal):
+        raise PermissionDenied(_("Only the coordinators of the goal's body act on its "
+                                 "suggestions."))
+
+
+@transaction.atomic
+def suggestion_dismiss(*, actor, goal: Goal, kind: str, target_id: int) -> Dismissal:
+    """Set a suggestion aside for a goal; it stays out of the goal's suggestions."""
+    _ensure_goal_owner(actor, goal)
+    if kind not in SuggestionKind.values:
+        raise ValidationError({"kind": _("Unknown kind of suggestion.")})
+    dismissal, _created = Dismissal.objects.get_or_create(
+        goal=goal, kind=kind, target_id=target_id,
+        defaults={"dismissed_by": actor if actor is not None and actor.is_authenticated else None},
+    )
+    return dismissal
+
+
+@transaction.atomic
+def invitation_send(*, actor, call: CallForPartners, organisation: Organisation,
+                    goal: Goal | None = None, reasons=()) -> Invitation:
+    """Invite an organisation to answer a call of the actor's body: its representatives are
+    told through the outbox, once per call."""
+    if actor is not None and not may(actor, Action.CHANGE, call):
+        raise PermissionDenied(_("You may only invite organisations to your own body's calls."))
+    if not call.is_accepting:
+        raise ValidationError({"call": _("This call no longer takes answers.")})
+    if organisation.verification_status != VerificationStatus.VERIFIED or organisation.is_public_body:
+        raise ValidationError(
+            {"organisation": _("Only verified firms and intermediaries are invited to answer.")}
+        )
+    invitation, created = Invitation.objects.get_or_create(
+        call=call, organisation=organisation,
+        defaults={"goal": goal, "reasons": list(reasons),
+                  "invited_by": actor if actor is not None and actor.is_authenticated else None},
+    )
+    if created:
+        url = settings.REGISTRY_BASE_URL.rstrip("/") + call.get_absolute_url()
+        for person in get_user_model().objects.filter(
+            organisation=organisation, function=Function.FIRM_REPRESENTATIVE, is_active=True
+        ).exclude(email=""):
+            notification_queue(
+                kind="call_invitation", template="projects/email/call_invitation",
+                context={"call": call, "organisation": organisation, "url": url},
+                to_email=person.email, recipient=person,
+                key=f"invitation:{invitation.pk}:{person.pk}",
+            )
+    return invitation
+
+
+@transaction.atomic
+def partnership_draft_from_suggestions(*, actor, goal: Goal, title: str, parties) -> Partnership:
+    """Start a draft partnership led by the goal's body, serving the goal, with the suggested
+    organisations as parties in their suggested roles; the manifesto's rules apply as always.
+    ``parties`` holds (organisation, role) pairs."""
+    _ensure_goal_owner(actor, goal)
+    body = goal.strategy.owner
+    partnership = partnership_create(actor=actor, lead_body=body, title=title,
+                                     territory=goal.territory, goals=[goal],
+                                     community_groups=list(goal.community_groups.all()))
+    party_add(actor=actor, partnership=partnership, organisation=body,
+              role=Role.LEAD_AUTHORITY, responsibilities=_("Leads the partnership."))
+    for organisation, role in parties:
+        party_add(actor=actor, partnership=partnership, organisation=organisation, role=role,
+                  responsibilities=_("To be agreed."))
+    return partnership
