@@ -6,9 +6,10 @@ from actors.models import Organisation
 from core.filtersets import RegistryFilterSet
 from goals.choices import Area
 from goals.models import CommunityGroup, Goal
+from partnerships.choices import ContributionKind
 
 from .choices import ProjectState, Visibility
-from .models import Project
+from .models import ContributionOffer, Need, Project
 
 
 class ProjectFilterSet(RegistryFilterSet):
@@ -62,3 +63,39 @@ class ProjectFilterSet(RegistryFilterSet):
 
     def filter_community_group(self, queryset, name, value):
         return queryset.filter(pk__in=self._through("community_groups", communitygroup=value))
+
+
+class NeedFilterSet(RegistryFilterSet):
+    search_fields = ("description", "territory", "goal__title")
+
+    goal = django_filters.ModelChoiceFilter(queryset=Goal.objects.all(), label=_("Goal"))
+    kind = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=ContributionKind.choices, label=_("Contribution sought")
+    )
+    area = django_filters.MultipleChoiceFilter(
+        distinct=False, field_name="goal__area", choices=Area.choices, label=_("Area")
+    )
+    territory = django_filters.CharFilter(lookup_expr="iexact", label=_("Territory"), max_length=120)
+    is_open = django_filters.BooleanFilter(label=_("Still open"))
+
+    class Meta:
+        model = Need
+        fields = ["goal"]
+
+
+class OfferFilterSet(RegistryFilterSet):
+    search_fields = ("description", "expectations", "territory", "organisation__name")
+
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.filter(verification_status=VerificationStatus.VERIFIED),
+        label=_("Organisation"),
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=ContributionKind.choices, label=_("Kind of contribution")
+    )
+    area = django_filters.MultipleChoiceFilter(distinct=False, choices=Area.choices, label=_("Area"))
+    territory = django_filters.CharFilter(lookup_expr="iexact", label=_("Territory"), max_length=120)
+
+    class Meta:
+        model = ContributionOffer
+        fields = ["organisation"]

@@ -7,8 +7,10 @@ from core.forms import DateInput, RegistryForm
 from goals.choices import Area
 from goals.forms import CommunityGroupsField
 from goals.models import Goal
+from partnerships.choices import ContributionKind
+from partnerships.forms import ContributionMeasureForm
 
-from .choices import BudgetBand, ProjectState, Visibility
+from .choices import BudgetBand, Magnitude, ProjectState, Visibility
 
 
 class ProjectForm(RegistryForm):
@@ -54,3 +56,36 @@ class ProjectForm(RegistryForm):
         self.fields["partners"].queryset = Organisation.objects.filter(
             verification_status=VerificationStatus.VERIFIED
         ).exclude(pk=organisation.pk)
+
+
+class NeedForm(RegistryForm):
+    kind = forms.ChoiceField(label=_("Contribution sought"), choices=ContributionKind.choices)
+    magnitude = forms.ChoiceField(label=_("Order of magnitude"), choices=Magnitude.choices,
+                                  initial=Magnitude.MEDIUM)
+    territory = forms.CharField(label=_("Territory"), max_length=120, required=False,
+                                help_text=_("The goal's territory when left empty."))
+    description = forms.CharField(label=_("Description"), max_length=300, required=False)
+
+
+class OfferForm(ContributionMeasureForm):
+    area = forms.ChoiceField(label=_("Area"), choices=[("", _("Any area")), *Area.choices],
+                             required=False)
+    territory = forms.CharField(label=_("Territory"), max_length=120,
+                                help_text=_("Where your organisation can act."))
+    magnitude = forms.ChoiceField(label=_("Capacity"), choices=Magnitude.choices,
+                                  initial=Magnitude.MEDIUM)
+    expectations = forms.CharField(label=_("What you expect in return"), required=False,
+                                   widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class InviteForm(RegistryForm):
+    organisation = forms.IntegerField(widget=forms.HiddenInput)
+    call = forms.ModelChoiceField(label=_("Call for partners"), queryset=None)
+
+    def __init__(self, *args, calls, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["call"].queryset = calls
+
+
+class DraftForm(RegistryForm):
+    title = forms.CharField(label=_("Title of the draft partnership"), max_length=200)

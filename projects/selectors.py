@@ -1,6 +1,6 @@
 from core.access import Action
 
-from .models import Project
+from .models import ContributionOffer, Invitation, Need, Project
 
 
 def project_list(*, user, action: str = Action.VIEW):
@@ -15,4 +15,21 @@ def project_list(*, user, action: str = Action.VIEW):
 def project_detail_queryset(*, user, action: str = Action.VIEW):
     return project_list(user=user, action=action).prefetch_related(
         "goals", "partners", "goals__strategy"
+    )
+
+
+def need_list(*, user, action: str = Action.VIEW):
+    return Need.objects.restrict(user, action).select_related("goal")
+
+
+def offer_list(*, user, action: str = Action.VIEW):
+    return ContributionOffer.objects.restrict(user, action).select_related("organisation")
+
+
+def invitations_for(*, organisation):
+    """The open calls an organisation was invited to answer, newest first."""
+    return (
+        Invitation.objects.filter(organisation=organisation)
+        .select_related("call", "call__lead_body")
+        .order_by("-created_at")
     )

@@ -4,12 +4,15 @@ from rest_framework import serializers
 from actors.api.serializers import OrganisationBriefSerializer
 from actors.choices import VerificationStatus
 from actors.models import Organisation
+from calls.models import CallForPartners
 from goals.api.serializers import GoalBriefSerializer
 from goals.choices import Area
 from goals.models import CommunityGroup, Goal
+from partnerships.api.serializers import ContributionMeasureSerializer
+from partnerships.choices import ContributionKind, Role
 
-from ..choices import BudgetBand, ProjectState, Visibility
-from ..models import Project
+from ..choices import BudgetBand, Magnitude, ProjectState, SuggestionKind, Visibility
+from ..models import ContributionOffer, Need, Project
 
 
 class ProjectSerializer(serializers.ModelSerializer):
@@ -66,3 +69,95 @@ class ProjectCreateSerializer(ProjectWriteSerializer):
         queryset=Organisation.objects.all(), required=False,
         help_text=_("The organisation that runs the project; your own by default."),
     )
+
+
+class NeedSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="projects-api:need-detail")
+
+    class Meta:
+        model = Need
+        fields = ["id", "url", "goal", "kind", "magnitude", "territory", "description", "is_open",
+                  "created_at", "updated_at"]
+        read_only_fields = fields
+
+
+class NeedWriteSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=ContributionKind.choices)
+    magnitude = serializers.ChoiceField(choices=Magnitude.choices, required=False)
+    territory = serializers.CharField(max_length=120, required=False)
+    description = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    is_open = serializers.BooleanField(required=False)
+
+
+class NeedCreateSerializer(NeedWriteSerializer):
+    goal = serializers.PrimaryKeyRelatedField(queryset=Goal.objects.all())
+
+
+class OfferSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="projects-api:contribution-offer-detail")
+    organisation = OrganisationBriefSerializer(read_only=True)
+
+    class Meta:
+        model = ContributionOffer
+        fields = ["id", "url", "organisation", "kind", "description", "amount", "currency",
+                  "person_days", "area", "territory", "magnitude", "expectations", "is_active",
+                  "created_at", "updated_at"]
+        read_only_fields = fields
+
+
+class OfferWriteSerializer(ContributionMeasureSerializer):
+    area = serializers.ChoiceField(choices=Area.choices, required=False, allow_blank=True)
+    territory = serializers.CharField(max_length=120)
+    magnitude = serializers.ChoiceField(choices=Magnitude.choices, required=False)
+    expectations = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
+    is_active = serializers.BooleanField(required=False)
+
+
+class SuggestionSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    id = serializers.IntegerField(source="object.pk")
+    label = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+    score = serializers.FloatField()
+    reasons = serializers.ListField(child=serializers.CharField(),
+                                    help_text=_("The criteria that matched."))
+    reason_labels = serializers.ListField(child=serializers.CharField())
+    suggested_role = serializers.CharField(source="role", allow_blank=True)
+
+    def get_label(self, suggestion) -> str:
+        return str(suggestion.object)
+
+    def get_url(self, suggestion) -> str:
+        return self.context["request"].build_absolute_uri(suggestion.object.get_absolute_url())
+
+
+class GoalSuggestionsSerializer(serializers.Serializer):
+    organisations = SuggestionSerializer(many=True)
+    projects = SuggestionSerializer(many=True)
+    calls = SuggestionSerializer(many=True)
+
+
+class OrganisationSuggestionsSerializer(serializers.Serializer):
+    needs = SuggestionSerializer(many=True)
+    calls = SuggestionSerializer(many=True)
+
+
+class DismissSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=SuggestionKind.choices)
+    target_id = serializers.IntegerField(min_value=1)
+
+
+class InvitationSerializer(serializers.Serializer):
+    call = serializers.PrimaryKeyRelatedField(queryset=CallForPartners.objects.all())
+    organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    goal = serializers.PrimaryKeyRelatedField(queryset=Goal.objects.all(), required=False)
+
+
+class DraftPartySerializer(serializers.Serializer):
+    organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    role = serializers.ChoiceField(choices=Role.choices)
+
+
+class DraftPartnershipSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    parties = DraftPartySerializer(many=True)

@@ -1,0 +1,148 @@
+"""The cooperation pages: a goal's needs and suggestions, a firm's opportunities and offers."""
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from goals.choices import Area
+from partnerships.choices import ContributionKind, Role
+from partnerships.models import Partnership
+from projects.models import ContributionOffer, Dismissal, Invitation, Need
+from tests import factories as f
+from tests.access import assert_each_kind_gets
+from tests.calls import factories as cf
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def goal(body):
+    return f.GoalFactory(strategy=f.StrategyFactory(owner=body), title="Calmer station nights",
+                         area=Area.INTERVENTION_PROJECTS, territory="Saint-Denis")
+
+
+@pytest.fixture
+def firm_offer(firm):
+    return ContributionOffer.objects.create(
+        organisation=firm, kind=ContributionKind.HUMAN_RESOURCES, person_days=40,
+        area=Area.INTERVENTION_PROJECTS, territory="Saint-Denis",
+    )
+
+
+@pytest.mark.parametrize(("page", "answers"), [
+    #                                        anonymous firm other_firm other_coord coord analyst admin
+    ("goal_cooperation", (302, 200, 200, 200, 200, 200, 200)),
+    ("opportunities",    (302, 200, 200, 403, 403, 200, 403)),
+    ("offer_list",       (302, 200, 200, 403, 403, 403, 403)),
+])
+def test_each_kind_of_user_on_each_cooperation_page(client, users, goal, page, answers):
+    url = reverse(f"projects:{page}", args=[goal.pk] if page == "goal_cooperation" else [])
+
+    assert_each_kind_gets(client, users, url, answers)
+
+
+def test_the_goal_page_leads_to_its_cooperation_tab(client_for, goal):
+    page = client_for("coordinator").get(goal.get_absolute_url()).text
+
+    assert reverse("projects:goal_cooperation", args=[goal.pk]) in page
+
+
+def test_a_coordinator_sees_suggestions_with_reasons_and_invites_a_firm(
+    client_for, goal, body, firm, firm_user, firm_offer, django_capture_on_commit_callbacks
+):
+    call = cf.CallFactory(lead_body=body, title="Night buses")
+    coordinator = client_for("coordinator")
+    url = reverse("projects:goal_cooperation", args=[goal.pk])
+
+    page = coordinator.get(url).text
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator.post(reverse("projects:invitation_send", args=[goal.pk]),
+                                    {"organisation": firm.pk, "call": call.pk}, follow=True)
+
+    assert "Sécurité Plaine SARL" in page and "same territory" in page
+    assert "suggested role: Operational partner" in page
+    assert "is invited to answer the call" in response.text
+    assert Invitation.objects.get().organisation == firm
+    assert mail.outbox[0].to == [firm_user.email]
+    opportunities = client_for("firm").get(reverse("projects:opportunities")).text
+    assert "Night buses" in opportunities and "invited by Ville de Saint-Denis" in opportunities
+
+
+def test_others_see_suggestions_but_no_action(client_for, goal, firm_offer):
+    page = client_for("other_coordinator").get(
+        reverse("projects:goal_cooperation", args=[goal.pk])).text
+
+    assert "Sécurité Plaine SARL" in page
+    assert "Set Sécurité Plaine SARL aside" not in page
+    assert 'id="draft-form"' not in page
+
+
+def test_a_dismissed_suggestion_stays_out_of_the_page(client_for, goal, firm, firm_offer):
+    coordinator = client_for("coordinator")
+
+    refused = client_for("other_coordinator").post(
+        reverse("projects:suggestion_dismiss", args=[goal.pk]),
+        {"kind": "organisation", "target_id": firm.pk})
+    coordinator.post(reverse("projects:suggestion_dismiss", args=[goal.pk]),
+                     {"kind": "organisation", "target_id": firm.pk})
+
+    assert refused.status_code == 403
+    assert Dismissal.objects.count() == 1
+    page = coordinator.get(reverse("projects:goal_cooperation", args=[goal.pk])).text
+    assert "Sécurité Plaine SARL" not in page
+
+
+def test_a_draft_partnership_starts_from_the_ticked_suggestions(client_for, goal, firm, firm_offer):
+    response = client_for("coordinator").post(
+        reverse("projects:draft_partnership", args=[goal.pk]),
+        {"title": "Station nights", "organisation": [firm.pk]})
+
+    partnership = Partnership.objects.get(title="Station nights")
+    assert response.status_code == 302 and response["Location"] == partnership.get_absolute_url()
+    assert partnership.parties.get(organisation=firm).role == Role.OPERATIONAL_PARTNER
+
+
+def test_a_coordinator_states_a_need_and_a_firm_finds_it(client_for, goal, firm_offer):
+    client_for("coordinator").post(reverse("projects:need_add", args=[goal.pk]), {
+        "kind": "human_resources", "magnitude": "small", "territory": "", "description": "Mediators",
+    })
+
+    need = Need.objects.get()
+    assert need.territory == "Saint-Denis" and need.description == "Mediators"
+    page = client_for("firm").get(reverse("projects:opportunities")).text
+    assert "Calmer station nights" in page and "offers the kind of contribution sought" in page
+
+
+def test_a_firm_states_an_offer_and_bad_input_keeps_nothing(client_for, firm):
+    client = client_for("firm")
+    bad = client.post(reverse("projects:offer_list"), {
+        "kind": "financial", "currency": "€€€", "territory": "Gent", "magnitude": "small"})
+    good = client.post(reverse("projects:offer_list"), {
+        "kind": "financial", "amount": "5000", "currency": "eur", "territory": "Gent",
+        "magnitude": "small", "area": ""})
+
+    assert bad.status_code == 400 and not ContributionOffer.objects.filter(currency="€€€").exists()
+    assert good.status_code == 302
+    assert ContributionOffer.objects.get().currency == "EUR"
+
+
+def test_the_cooperation_page_costs_the_same_for_few_and_many_suggestions(client_for, goal):
+    client = client_for("coordinator")
+    url = reverse("projects:goal_cooperation", args=[goal.pk])
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    for _ in range(3):
+        ContributionOffer.objects.create(organisation=f.OrganisationFactory(), kind="expertise",
+                                         area=Area.INTERVENTION_PROJECTS, territory="Saint-Denis")
+    few = count()
+    for _ in range(17):
+        ContributionOffer.objects.create(organisation=f.OrganisationFactory(), kind="expertise",
+                                         area=Area.INTERVENTION_PROJECTS, territory="Saint-Denis")
+
+    assert count() == few
