@@ -42,6 +42,7 @@ from partnerships.models import Partnership
 from partnerships.services import partnership_create, partnership_transition, party_add, rule_add
 
 from . import data as demo_data
+from .cooperation import seed_cooperation
 
 # How each status is reached from a draft, unless a partnership names its own path.
 PATHS = {
@@ -80,6 +81,7 @@ def seed_demo() -> Counter:
     calls = _calls(organisations, goals, created)
     _expressions_of_interest(calls, organisations, goals, groups, created)
     _close_finished_calls(calls)
+    seed_cooperation(organisations, groups, created)
     return created
 
 
