@@ -2,12 +2,16 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
-from actors.choices import KINDS_BY_SECTOR, OrganisationKind, Sector
+from actors.choices import KINDS_BY_SECTOR, SELF_REGISTERING_SECTORS, OrganisationKind
 from actors.identifiers import SCHEME_CHOICES
 from core.forms import RegistryForm
 
-PRIVATE_KINDS = [(kind.value, kind.label) for kind in OrganisationKind
-                 if kind in KINDS_BY_SECTOR[Sector.PRIVATE]]
+# The kinds offered, grouped by sector: firms first, then intermediaries.
+SELF_REGISTERING_KINDS = [
+    (sector.label, [(kind.value, kind.label) for kind in OrganisationKind
+                    if kind in KINDS_BY_SECTOR[sector]])
+    for sector in SELF_REGISTERING_SECTORS
+]
 
 
 class Honeypot(forms.CharField):
@@ -47,7 +51,11 @@ class RegistrationForm(RegistryForm):
         initial=CREATE,
     )
     name = forms.CharField(label=_("Organisation name"), max_length=200, required=False)
-    kind = forms.ChoiceField(label=_("Kind"), choices=[("", "—"), *PRIVATE_KINDS], required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", "—"), *SELF_REGISTERING_KINDS], required=False,
+        help_text=_("Chambers of commerce, business improvement districts and associations "
+                    "register as intermediaries."),
+    )
     identifier_scheme = forms.ChoiceField(
         label=_("Identifier scheme"), choices=SCHEME_CHOICES, initial="FR-RCS", required=False
     )

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from actors.choices import Function, Sector
+from actors.choices import SELF_REGISTERING_SECTORS, Function, sector_of
 from actors.identifiers import normalise_identifier
 from actors.models import Organisation
 from actors.services import organisation_create
@@ -76,8 +76,9 @@ def firm_register(
     join_scheme: str = "",
     join_identifier: str = "",
 ):
-    """Create a firm representative's account with a new (unverified) organisation, or with a
-    request to join an existing one. Either way the e-mail address must be confirmed."""
+    """Create a firm's or an intermediary's representative's account with a new (unverified)
+    organisation, or with a request to join an existing one. Either way the e-mail address must
+    be confirmed. The organisation's sector follows from its kind."""
     email = User.objects.normalize_email(email).strip()
     _check_new_email(email)
     user = User(
@@ -90,11 +91,13 @@ def firm_register(
     user.set_password(password)
     requested = None
     if organisation is not None:
-        if organisation.get("sector", Sector.PRIVATE) != Sector.PRIVATE:
-            raise ValidationError({"kind": _("Only private firms register here.")})
+        sector = sector_of(organisation.get("kind", ""))
+        if sector not in SELF_REGISTERING_SECTORS or organisation.get("sector", sector) != sector:
+            raise ValidationError(
+                {"kind": _("Only private firms and intermediaries register here.")}
+            )
         new_organisation = organisation_create(
-            actor=None, sector=Sector.PRIVATE, **{k: v for k, v in organisation.items()
-                                                  if k != "sector"}
+            actor=None, sector=sector, **{k: v for k, v in organisation.items() if k != "sector"}
         )
         user.organisation = new_organisation
         user.function = Function.FIRM_REPRESENTATIVE
@@ -127,10 +130,10 @@ def organisation_to_join(*, scheme: str, identifier: str) -> Organisation:
         raise ValidationError(
             {"join_identifier": _("No organisation is registered with this identifier.")}
         )
-    if found.sector != Sector.PRIVATE:
-        raise ValidationError(
-            {"join_identifier": _("Only private firms can be joined through this form.")}
-        )
+    if found.sector not in SELF_REGISTERING_SECTORS:
+        raise ValidationError({"join_identifier": _(
+            "Only private firms and intermediaries can be joined through this form."
+        )})
     return found
 
 

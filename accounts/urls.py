@@ -13,6 +13,7 @@ urlpatterns = [
     path("register/confirm/<str:token>/", views.confirm_email, name="confirm_email"),
     path("members/", views.membership_list, name="membership_list"),
     path("members/<int:pk>/<str:decision>/", views.membership_decide, name="membership_decide"),
+    path("notifications/", views.notification_list, name="notification_list"),
     path("data/", views.my_data, name="my_data"),
     path("data.json", views.my_data_download, name="my_data_download"),
     path("erase/", views.account_erase, name="account_erase"),

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.translation import get_language
@@ -20,6 +21,7 @@ from redis.exceptions import RedisError
 
 from core.access import is_admin, is_analyst, is_coordinator
 from core.forms import add_service_errors
+from notifications.selectors import notifications_of
 
 from . import selectors, services
 from .forms import EraseForm, RegistrationForm
@@ -141,6 +143,23 @@ def membership_decide(request, pk, decision):
         services.membership_refuse(actor=request.user, registration=registration)
         messages.success(request, _("The request is refused."))
     return redirect("accounts:membership_list")
+
+
+# Notifications --------------------------------------------------------------------------------
+
+NOTIFICATIONS_PER_PAGE = 25
+
+
+@login_required
+def notification_list(request):
+    """The e-mails the registry wrote to the signed-in person, whether sent yet or not."""
+    paginator = Paginator(notifications_of(user=request.user), NOTIFICATIONS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(request, "accounts/notification_list.html", {
+        "page_obj": page,
+        "object_list": page.object_list,
+        "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+    })
 
 
 # Personal data --------------------------------------------------------------------------------

@@ -72,6 +72,17 @@ KINDS_BY_SECTOR = {
 }
 
 
+# Who may register their own organisation: firms, and the intermediaries that bring them
+# together (chambers of commerce, business improvement districts, associations). Public bodies
+# are registered by a coordinator or an administrator.
+SELF_REGISTERING_SECTORS = (Sector.PRIVATE, Sector.INTERMEDIARY)
+
+
+def sector_of(kind: str) -> str | None:
+    """The sector a kind of organisation belongs to."""
+    return next((sector for sector, kinds in KINDS_BY_SECTOR.items() if kind in kinds), None)
+
+
 class VerificationStatus(models.TextChoices):
     UNVERIFIED = "unverified", _("Unverified")
     VERIFIED = "verified", _("Verified")

@@ -158,6 +158,11 @@ class Organisation(models.Model):
 
 
 class UserQuerySet(models.QuerySet):
+    def people_of(self, organisations):
+        """Everyone who acts for one of ``organisations`` (objects, ids or a subquery of ids)
+        and can be written to."""
+        return self.filter(organisation__in=organisations, is_active=True).exclude(email="")
+
     def coordinators_of(self, organisation):
         return self.filter(
             organisation=organisation, function=Function.COORDINATOR, is_active=True

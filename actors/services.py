@@ -1,5 +1,6 @@
 """Writes to organisations and the people who act for them."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -7,9 +8,10 @@ from django.utils.translation import gettext as _
 
 from core.access import Action
 from core.services import apply_changes, ensure_allowed, record
+from notifications.services import notification_queue
 
 from .choices import VerificationStatus
-from .models import Organisation
+from .models import Organisation, User
 
 ORGANISATION_EDITABLE = {
     "name",
@@ -83,10 +85,12 @@ def organisation_update(*, actor, organisation: Organisation, **changes) -> Orga
 def organisation_set_verification(
     *, actor, organisation: Organisation, status: str, note: str = ""
 ) -> Organisation:
-    """A coordinator (or an administrator) verifies or rejects a self-registered organisation."""
+    """A coordinator (or an administrator) verifies or rejects a self-registered organisation;
+    its people are told when the decision changes."""
     ensure_allowed(actor, organisation, Action.VERIFY)
     if status not in VerificationStatus.values:
         raise ValidationError(_("Unknown verification status."))
+    decided = status != organisation.verification_status and status != VerificationStatus.UNVERIFIED
     if status == VerificationStatus.VERIFIED:
         organisation.verified_at = timezone.now()
         organisation.verified_by = actor if actor is not None and actor.is_authenticated else None
@@ -96,4 +100,20 @@ def organisation_set_verification(
     organisation.verification_status = status
     if note:
         organisation.internal_notes = "\n".join(filter(None, [organisation.internal_notes, note]))
-    return record(organisation, actor=actor)
+    record(organisation, actor=actor)
+    if decided:
+        _queue_verification_decision(organisation)
+    return organisation
+
+
+def _queue_verification_decision(organisation: Organisation) -> None:
+    name = "organisation_verified" if organisation.is_verified else "organisation_rejected"
+    url = settings.REGISTRY_BASE_URL.rstrip("/") + organisation.get_absolute_url()
+    for person in User.objects.people_of([organisation]):
+        notification_queue(
+            kind=name,
+            template=f"actors/email/{name}",
+            context={"organisation": organisation, "person": person, "url": url},
+            to_email=person.email,
+            recipient=person,
+        )

@@ -70,10 +70,12 @@ class EoiForm(RegistryForm):
     contact_email = forms.EmailField(label=_("Contact e-mail"), max_length=254)
     contact_phone = forms.CharField(label=_("Contact phone"), max_length=40, required=False)
     consent = forms.BooleanField(
-        label=_("The contact agrees that the registry processes these personal data to handle "
-                "this expression of interest."),
+        label=_("The contact agrees that the coordinators of the public body this expression of "
+                "interest is addressed to receive their name, e-mail address and phone number, "
+                "to contact them about this expression of interest."),
         required=False,
-        help_text=_("Required before you submit. The contact can ask for erasure at any time."),
+        help_text=_("Required before you submit. The contact data are not published and not "
+                    "shared with anyone else; the contact can ask for their erasure at any time."),
     )
 
     def __init__(self, *args, call=None, **kwargs):

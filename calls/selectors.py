@@ -1,7 +1,7 @@
 """Every read of calls and expressions of interest starts here: the restriction by user, then
 the joins and prefetches each page and endpoint needs, so no list issues queries per row."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 
 from core.access import Action, is_admin, public_body_id
 from goals.models import Goal
@@ -58,6 +58,18 @@ def eoi_list(*, user, action: str = Action.VIEW):
         .select_related("organisation", "body", "call")
         .prefetch_related(Prefetch("offers", queryset=Offer.objects.order_by("id")))
     )
+
+
+def eoi_counts_by_status(*, user) -> dict[str, int]:
+    """How many expressions of interest ``user`` sees in each state, in one query: a firm's
+    own, or those sent to a coordinator's body."""
+    rows = (
+        ExpressionOfInterest.objects.restrict(user)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("id"))
+    )
+    return dict(rows)
 
 
 def eoi_detail_queryset(*, user, action: str = Action.VIEW):

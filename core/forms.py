@@ -82,6 +82,9 @@ def adapt_filter_form(form, *, hidden=()):
             for sub_widget, label in zip(widget.widgets, (_("from"), _("to")), strict=False):
                 sub_widget.input_type = "date"
                 sub_widget.attrs["aria-label"] = f"{field.label}: {label}"
+        elif isinstance(widget, forms.NullBooleanSelect):
+            # django-filter's own labels read "Unknown" where the filter is simply not applied.
+            widget.choices = [("", _("Any")), ("true", _("Yes")), ("false", _("No"))]
         elif name == "q":
             field.widget.input_type = "search"
     return form

@@ -1,5 +1,5 @@
-"""The home pages: a dashboard for a coordinator's body, a start page for everyone else, and
-the language switch."""
+"""The home pages: a dashboard for a coordinator's body, a workspace for a firm's or an
+intermediary's representative, a start page for everyone else, and the language switch."""
 
 import datetime
 
@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.views import i18n as i18n_views
 from django.views.decorators.http import require_POST
 
+from calls import selectors as calls_selectors
+from calls.choices import EoiStatus
 from core.access import Action, is_staff_reader, public_body_id
 from goals.models import Goal
 from goals.selectors import goal_detail_queryset
@@ -20,6 +22,16 @@ from partnerships.selectors import partnership_list
 
 REVIEW_WINDOW_DAYS = 30
 RECENT_CHANGES = 10
+OPEN_CALLS_SHOWN = 5
+# The review queue's states, in the order a submission goes through them.
+REVIEW_STATUSES = [EoiStatus.SUBMITTED, EoiStatus.UNDER_REVIEW, EoiStatus.SHORTLISTED]
+
+
+def _by_status(counts: dict, statuses) -> list[dict]:
+    return [
+        {"status": status, "label": EoiStatus(status).label, "count": counts.get(status, 0)}
+        for status in statuses
+    ]
 
 
 def _coordinator_home(request, user):
@@ -56,6 +68,27 @@ def _coordinator_home(request, user):
         "today": today,
         "goals": goal_detail_queryset(user=user).filter(strategy__owner_id=body)[:10],
         "recent_changes": history[:RECENT_CHANGES],
+        "review_queue": _by_status(calls_selectors.eoi_counts_by_status(user=user),
+                                   REVIEW_STATUSES),
+    })
+
+
+def _firm_home(request, user):
+    """Where a firm's (or an intermediary's) representative starts: their submissions by state,
+    the calls they can answer, and their organisation."""
+    counts = calls_selectors.eoi_counts_by_status(user=user)
+    open_calls = calls_selectors.call_list(user=user).accepting().order_by("closes_at", "id")
+    return render(request, "home/firm_home.html", {
+        "organisation": user.organisation,
+        "submissions": _by_status(counts, EoiStatus.values),
+        "submission_total": sum(counts.values()),
+        "open_calls": open_calls[:OPEN_CALLS_SHOWN],
+        "open_call_count": open_calls.count(),
+        "mine": partnership_list(user=user).filter(
+            pk__in=Party.objects.filter(organisation_id=user.organisation_id).values(
+                "partnership_id"
+            )
+        )[:20],
     })
 
 
@@ -64,6 +97,8 @@ def home(request):
     user = request.user
     if public_body_id(user) is not None:
         return _coordinator_home(request, user)
+    if user.is_authenticated and user.is_firm_representative and user.organisation_id:
+        return _firm_home(request, user)
     visible = Partnership.objects.restrict(user, Action.VIEW)
     context = {"active_count": visible.filter(status__in=PUBLIC_PAGE_STATUSES).count()}
     if user.is_authenticated:

@@ -124,7 +124,26 @@ def partnership_transition(*, actor, partnership: Partnership, status: str) -> P
             partnership.activated_at = timezone.now()
     partnership.status = status
     record(partnership, actor=actor, fields={"status", "activated_at"})
+    _queue_status_change(partnership, actor=actor)
     return partnership
+
+
+def _queue_status_change(partnership: Partnership, *, actor) -> None:
+    """Tell the people of every party that the agreement they belong to changed state; whoever
+    moved it knows already."""
+    url = settings.REGISTRY_BASE_URL.rstrip("/") + partnership.get_absolute_url()
+    parties = Party.objects.filter(partnership=partnership).values("organisation_id")
+    people = get_user_model().objects.people_of(parties)
+    if actor is not None and actor.is_authenticated:
+        people = people.exclude(pk=actor.pk)
+    for person in people.select_related("organisation"):
+        notification_queue(
+            kind="partnership_status",
+            template="partnerships/email/partnership_status",
+            context={"partnership": partnership, "person": person, "url": url},
+            to_email=person.email,
+            recipient=person,
+        )
 
 
 @transaction.atomic

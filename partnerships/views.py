@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -415,5 +416,14 @@ public_partnership_list = PublicPartnershipListView.as_view()
 def public_partnership_detail(request, pk):
     queryset = partnership_detail_queryset(user=request.user).filter(status__in=PUBLIC_PAGE_STATUSES)
     partnership = get_for(request.user, lambda user: queryset, pk)
-    return render(request, "partnerships/public_detail.html", {"partnership": partnership})
+    # An agreement activated ahead of its period is in force only from the period's start.
+    takes_effect = max(filter(None, [
+        timezone.localdate(partnership.activated_at) if partnership.activated_at else None,
+        partnership.starts_on,
+    ]), default=None)
+    return render(request, "partnerships/public_detail.html", {
+        "partnership": partnership,
+        "takes_effect": takes_effect,
+        "today": timezone.localdate(),
+    })
 
