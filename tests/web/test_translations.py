@@ -3,6 +3,10 @@ recipient's language rather than that of whoever caused them."""
 
 import gettext
 import re
+import shutil
+import subprocess
+import sys
+import tomllib
 
 import polib
 import pytest
@@ -94,3 +98,23 @@ def test_a_french_speaking_firm_reads_in_french_what_an_english_speaking_coordin
         "Le motif donné :" in message.body
     )
     assert "Nous cherchons des patrouilles de nuit." in message.body
+
+
+def test_every_string_of_the_code_is_in_the_catalogue(tmp_path):
+    """Extract the strings of the code and templates afresh: none may be missing from the
+    French catalogue."""
+    root = settings.BASE_DIR
+    packages = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["importlinter"][
+        "root_packages"]
+    for folder in ("locale", "templates", *packages):
+        shutil.copytree(root / folder, tmp_path / folder,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    shutil.copy(root / "manage.py", tmp_path)
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "fr", "--no-obsolete", "-v", "0"],
+        cwd=tmp_path, check=True, timeout=120,
+    )
+    fresh = polib.pofile(str(tmp_path / "locale" / "fr" / "LC_MESSAGES" / "django.po"))
+
+    missing = [e.msgid for e in fresh.untranslated_entries() + fresh.fuzzy_entries()]
+    assert missing == []
