@@ -300,3 +300,21 @@ class Dismissal(models.Model):
 
     def __str__(self):
         return f"{self.goal}: {self.kind} #{self.target_id}"
+
+
+class DigestSubscription(models.Model):
+    """A person who asked for a weekly e-mail of the new suggestions for their organisation."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("person"),
+                                on_delete=models.CASCADE, related_name="suggestion_digest")
+    is_active = models.BooleanField(_("active"), default=True)
+    last_sent_at = models.DateTimeField(_("last sent at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("digest of suggestions")
+        verbose_name_plural = _("digests of suggestions")
+        ordering = ["user_id"]
+
+    def __str__(self):
+        return str(self.user)

@@ -1,10 +1,14 @@
 """Every write to the projects register goes through here, from the pages, the API, the admin
 or the demo data alike."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from actors.choices import Function, VerificationStatus
@@ -13,14 +17,22 @@ from calls.models import CallForPartners
 from core.access import Action, is_admin, may
 from core.services import apply_changes, credit, ensure_allowed, record
 from goals.models import Goal
-from notifications.services import notification_queue
+from notifications.services import language_for, notification_queue
 from partnerships.choices import Role
 from partnerships.measures import MEASURE_FIELDS
 from partnerships.models import Partnership
 from partnerships.services import partnership_create, party_add
 
+from . import finder
 from .choices import SuggestionKind
-from .models import ContributionOffer, Dismissal, Invitation, Need, Project
+from .models import (
+    ContributionOffer,
+    DigestSubscription,
+    Dismissal,
+    Invitation,
+    Need,
+    Project,
+)
 
 PROJECT_EDITABLE = {
     "title", "summary", "area", "territory", "starts_on", "ends_on", "state", "budget_band",
@@ -239,3 +251,71 @@ def partnership_draft_from_suggestions(*, actor, goal: Goal, title: str, parties
         party_add(actor=actor, partnership=partnership, organisation=organisation, role=role,
                   responsibilities=_("To be agreed."))
     return partnership
+
+
+# Digest of new suggestions -------------------------------------------------------------------
+
+DIGEST_DAYS = 7
+
+
+def digest_set(*, user, active: bool) -> DigestSubscription:
+    """Ask for (or stop) the weekly digest of new suggestions."""
+    subscription, _created = DigestSubscription.objects.update_or_create(
+        user=user, defaults={"is_active": active}
+    )
+    return subscription
+
+
+def _new_for_body(user, since) -> list[str]:
+    lines = []
+    new_offers = set(ContributionOffer.objects.filter(created_at__gt=since)
+                     .values_list("organisation_id", flat=True))
+    new_projects = set(Project.objects.filter(created_at__gt=since).values_list("pk", flat=True))
+    for goal in Goal.objects.filter(strategy__owner_id=user.organisation_id).order_by("pk")[:20]:
+        for suggestion in finder.organisations_for_goal(goal=goal, user=user):
+            if suggestion.object.pk in new_offers:
+                lines.append(f"{goal.title}: {suggestion.object.name} "
+                             f"({', '.join(suggestion.reason_labels)})")
+        for suggestion in finder.projects_for_goal(goal=goal, user=user):
+            if suggestion.object.pk in new_projects:
+                lines.append(f"{goal.title}: {suggestion.object.title} "
+                             f"({', '.join(suggestion.reason_labels)})")
+    return lines
+
+
+def _new_for_organisation(user, since) -> list[str]:
+    found = finder.opportunities_for_organisation(organisation=user.organisation, user=user)
+    lines = [f"{s.object.goal.title}: {s.object} ({', '.join(s.reason_labels)})"
+             for s in found["needs"] if s.object.created_at > since]
+    lines += [f"{s.object.title} ({', '.join(s.reason_labels)})"
+              for s in found["calls"] if s.object.created_at > since]
+    return lines
+
+
+def digests_send(*, now=None) -> int:
+    """Queue each subscriber's digest of what is new since the last one, in their language;
+    once per person and week, and nothing when nothing is new."""
+    now = now or timezone.now()
+    sent = 0
+    week = now.strftime("%G-%V")
+    subscriptions = DigestSubscription.objects.filter(
+        is_active=True, user__is_active=True, user__organisation__isnull=False
+    ).select_related("user", "user__organisation")
+    for subscription in subscriptions:
+        user = subscription.user
+        since = subscription.last_sent_at or now - timedelta(days=DIGEST_DAYS)
+        with translation.override(language_for(user)):
+            lines = (_new_for_body(user, since) if user.organisation.is_public_body
+                     else _new_for_organisation(user, since))
+        with transaction.atomic():
+            if lines and user.email:
+                sent += bool(notification_queue(
+                    kind="suggestion_digest", template="projects/email/digest",
+                    context={"lines": lines, "url": settings.REGISTRY_BASE_URL.rstrip("/")
+                             + reverse("projects:opportunities" if not
+                                       user.organisation.is_public_body else "home:home")},
+                    to_email=user.email, recipient=user, key=f"digest:{user.pk}:{week}",
+                ))
+            subscription.last_sent_at = now
+            subscription.save(update_fields=["last_sent_at"])
+    return sent

@@ -22,4 +22,5 @@ urlpatterns += [
     path("opportunities/", views.opportunities, name="opportunities"),
     path("offers/", views.offer_list_view, name="offer_list"),
     path("offers/<int:pk>/delete/", views.offer_delete, name="offer_delete"),
+    path("digest/", views.digest_set, name="digest_set"),
 ]

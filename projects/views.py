@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -18,7 +19,7 @@ from goals.selectors import goal_detail_queryset
 from . import finder, services
 from .filtersets import ProjectFilterSet
 from .forms import DraftForm, InviteForm, NeedForm, OfferForm, ProjectForm
-from .models import ContributionOffer, Project
+from .models import ContributionOffer, DigestSubscription, Project
 from .selectors import (
     invitations_for,
     need_list,
@@ -134,6 +135,7 @@ def goal_cooperation(request, pk):
         "owner": owner,
         "invite_calls": list(calls),
         "draft_form": DraftForm(initial={"title": goal.title}) if owner else None,
+        "digest_active": _digest_active(user),
     })
 
 
@@ -227,6 +229,7 @@ def opportunities(request):
         "needs": found["needs"],
         "calls": found["calls"],
         "has_offers": ContributionOffer.objects.filter(organisation=organisation).exists(),
+        "digest_active": _digest_active(user),
     })
 
 
@@ -255,3 +258,18 @@ def offer_delete(request, pk):
     services.offer_remove(actor=request.user, offer=offer)
     messages.success(request, _("The offer is removed."))
     return redirect("projects:offer_list")
+
+
+@login_required
+@require_POST
+def digest_set(request):
+    active = request.POST.get("active") == "1"
+    services.digest_set(user=request.user, active=active)
+    messages.success(request, _("You will receive a weekly digest of new suggestions.") if active
+                     else _("You will no longer receive the digest of suggestions."))
+    return redirect(request.POST.get("next") if url_has_allowed_host_and_scheme(
+        request.POST.get("next"), allowed_hosts={request.get_host()}) else "projects:opportunities")
+
+
+def _digest_active(user) -> bool:
+    return DigestSubscription.objects.filter(user=user, is_active=True).exists()

@@ -202,6 +202,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "calls.tasks.send_call_deadline_reminders",
         "schedule": 60 * 60,
     },
+    "suggestion-digests": {
+        "task": "projects.tasks.send_suggestion_digests",
+        "schedule": 60 * 60 * 24 * 7,
+    },
 }
 # Links in e-mails point here; set it to the address users reach the registry at.
 REGISTRY_BASE_URL = env("REGISTRY_BASE_URL", default="http://127.0.0.1:8000")

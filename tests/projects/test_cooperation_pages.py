@@ -146,3 +146,49 @@ def test_the_cooperation_page_costs_the_same_for_few_and_many_suggestions(client
                                          area=Area.INTERVENTION_PROJECTS, territory="Saint-Denis")
 
     assert count() == few
+
+
+def test_a_firm_asks_for_the_digest_and_receives_what_is_new_once_a_week(
+    client_for, goal, firm, firm_user, firm_offer, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from projects.services import digests_send
+
+    client_for("firm").post(reverse("projects:digest_set"), {"active": "1"})
+    Need.objects.create(goal=goal, kind=ContributionKind.HUMAN_RESOURCES, territory="Saint-Denis")
+    now = timezone.now() + datetime.timedelta(minutes=1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = digests_send(now=now)
+        again = digests_send(now=now + datetime.timedelta(minutes=1))
+
+    assert (first, again) == (1, 0)
+    assert mail.outbox[0].to == [firm_user.email]
+    assert "Calmer station nights" in mail.outbox[0].body
+
+
+def test_a_coordinator_s_digest_names_new_offers_for_the_body_s_goals(
+    client_for, goal, coordinator, firm_offer, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from projects.services import digest_set, digests_send
+
+    digest_set(user=coordinator, active=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        digests_send(now=timezone.now() + datetime.timedelta(minutes=1))
+
+    assert "Sécurité Plaine SARL" in mail.outbox[0].body
+    assert "same territory" in mail.outbox[0].body
+
+
+def test_no_digest_without_asking_for_it(goal, firm_offer):
+    from projects.services import digests_send
+
+    assert digests_send() == 0
+    assert mail.outbox == []
