@@ -7,6 +7,7 @@ from django.test.utils import override_settings
 
 from home.demo.seed import demo_accounts, seed_demo
 from home.demo.synthetic import SYNTHETIC_PREFIX, generate_synthetic, synthetic_partnerships
+from home.demo.synthetic_projects import generate_synthetic_projects
 
 SITE_URL = "http://127.0.0.1:8000/"
 DEMO_MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
@@ -34,14 +35,25 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, partnerships: int, **options):
+        parser.add_argument(
+            "--projects",
+            type=int,
+            default=0,
+            metavar="N",
+            help=(
+                "Also bring the number of synthetic projects up to N, with a standing "
+                "contribution offer for every ten, for the cooperation finder's benchmark."
+            ),
+        )
+
+    def handle(self, *args, partnerships: int, projects: int = 0, **options):
         if not settings.REGISTRY_ALLOW_DEMO_DATA:
             raise CommandError(
                 "Demo data are disabled here (REGISTRY_ALLOW_DEMO_DATA is off, as in "
                 "production): seed_demo only runs on development and test databases."
             )
-        if partnerships < 0:
-            raise CommandError("--partnerships takes a number of partnerships, 0 or more.")
+        if partnerships < 0 or projects < 0:
+            raise CommandError("--partnerships and --projects take a number, 0 or more.")
         started = time.monotonic()
         try:
             # The demo's notifications go to made-up addresses: when they are delivered
@@ -67,6 +79,10 @@ class Command(BaseCommand):
                     f"({time.monotonic() - started:.1f} s)."
                 )
             )
+        if projects:
+            added, offers = generate_synthetic_projects(projects)
+            self.stdout.write(self.style.SUCCESS(
+                f"Synthetic projects: {added} added, {offers} standing offers added."))
         self._print_accounts()
 
     def _progress(self, done: int, todo: int):
