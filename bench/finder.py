@@ -83,8 +83,8 @@ def main():
     if not database_url or not database_url.startswith("postgres"):
         sys.exit("Set BENCH_DATABASE_URL to a PostgreSQL database (it will be filled).")
     seeding = prepare(database_url, args.projects)
-    os.environ["DATABASE_URL"] = database_url
-    os.environ["REDIS_URL"] = ""
+    os.environ.update(DATABASE_URL=database_url, REDIS_URL="", DJANGO_ALLOWED_HOSTS="testserver",
+                      DJANGO_DEBUG="false", DJANGO_LOG_LEVEL="WARNING", AXES_ENABLED="false")
     figures = measure(args.rounds)
     print(f"seed_demo --projects {args.projects}: {seeding:.0f} s")
     print(f"{figures['projects']:,} projects, {figures['offers']:,} offers, "

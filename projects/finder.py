@@ -33,6 +33,8 @@ from .choices import SuggestionKind
 from .models import ContributionOffer, Dismissal, Need, Project
 
 LIMIT = 20
+# How many candidates of the best structured score the words then order.
+CANDIDATES = 200
 # How much each kind of match weighs in a score.
 WEIGHTS = {"area": 3, "kind": 3, "territory": 2, "goal": 4, "groups": 1, "lessons": 1}
 
@@ -96,26 +98,30 @@ def _points(name: str) -> Case:
                 output_field=IntegerField())
 
 
-def _words_rank(queryset, fields: tuple[str, ...], text: str):
-    """The full-text rank of ``fields`` against any word of ``text`` (PostgreSQL), else 0."""
-    words = [w for w in "".join(c if c.isalnum() else " " for c in text).lower().split()
-             if len(w) > 3]
-    if connection.vendor != "postgresql" or not words:
-        return queryset.annotate(words=Value(0.0, output_field=FloatField()))
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-    query = SearchQuery(" | ".join(words), search_type="raw", config="simple")
-    return queryset.annotate(words=SearchRank(SearchVector(*fields, config="simple"), query))
-
-
-def _ranked(queryset, names: list[str]):
-    """Order by the sum of the matched weights plus the words' rank; keep rows that match at
-    least one criterion."""
-    score = sum((_points(name) for name in names), Value(0)) + F("words")
+def _ranked(queryset, names: list[str], fields: tuple[str, ...], text: str, *, require=None):
+    """Order ``queryset`` by the sum of the matched weights, then by the words the candidate
+    shares with ``text``. Candidates match at least one criterion (and ``require``); the words,
+    costlier, are ranked among the best ``CANDIDATES`` of the structured score only, so the
+    cost stays flat however large the register grows."""
+    structured = sum((_points(name) for name in names), Value(0))
     matched = Q()
     for name in names:
         matched |= Q(**{f"m_{name}": True})
-    return queryset.annotate(score=score).filter(matched | Q(words__gt=0)).order_by("-score", "pk")
+    if require is not None:
+        matched &= require
+    best = (queryset.annotate(structured=structured).filter(matched)
+            .order_by("-structured", "pk").values("pk")[:CANDIDATES])
+    ranked = queryset.filter(pk__in=best).annotate(structured=structured)
+    words = [w for w in "".join(c if c.isalnum() else " " for c in text).lower().split()
+             if len(w) > 3]
+    if connection.vendor == "postgresql" and words:
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        query = SearchQuery(" | ".join(words), search_type="raw", config="simple")
+        ranked = ranked.annotate(words=SearchRank(SearchVector(*fields, config="simple"), query))
+    else:
+        ranked = ranked.annotate(words=Value(0.0, output_field=FloatField()))
+    return ranked.annotate(score=F("structured") + F("words")).order_by("-score", "pk")
 
 
 def _reasons(row, names: list[str]) -> list[str]:
@@ -155,10 +161,11 @@ def organisations_for_goal(*, goal: Goal, user) -> list[Suggestion]:
                 communitygroup_id__in=groups))),
         )
     )
-    offers = _words_rank(offers, ("description", "expectations"), f"{goal.title} {goal.description}")
     names = ["area", "kind", "territory", "groups"]
+    ranked = _ranked(offers, names, ("description", "expectations"),
+                     f"{goal.title} {goal.description}")
     suggestions, seen = [], set()
-    for offer in _ranked(offers, names)[: LIMIT * 3]:
+    for offer in ranked[: LIMIT * 3]:
         if offer.organisation_id in seen:
             continue
         seen.add(offer.organisation_id)
@@ -186,9 +193,9 @@ def projects_for_goal(*, goal: Goal, user) -> list[Suggestion]:
             m_lessons=_flag(~Q(lessons_learned="")),
         )
     )
-    projects = _words_rank(projects, ("title", "summary"), f"{goal.title} {goal.description}")
     names = ["area", "territory", "groups", "lessons"]
-    ranked = _ranked(projects, names).filter(Q(m_area=True) | Q(m_territory=True))
+    ranked = _ranked(projects, names, ("title", "summary"), f"{goal.title} {goal.description}",
+                     require=Q(area=goal.area) | Q(territory_lower=goal.territory.lower()))
     return [
         Suggestion(kind=SuggestionKind.PROJECT, object=project, score=project.score,
                    reasons=_reasons(project, names))
@@ -212,12 +219,12 @@ def calls_for_goal(*, goal: Goal, user) -> list[Suggestion]:
             m_territory=_flag(Q(territory_lower=goal.territory.lower())),
         )
     )
-    calls = _words_rank(calls, ("title", "description"), f"{goal.title} {goal.description}")
     names = ["goal", "area", "territory"]
+    ranked = _ranked(calls, names, ("title", "description"), f"{goal.title} {goal.description}")
     return [
         Suggestion(kind=SuggestionKind.CALL, object=call, score=call.score,
                    reasons=_reasons(call, names))
-        for call in _ranked(calls, names)[:LIMIT]
+        for call in ranked[:LIMIT]
     ]
 
 
@@ -241,7 +248,6 @@ def opportunities_for_organisation(*, organisation, user) -> dict[str, list[Sugg
             m_area=Value(True) if any_area else _flag(Q(goal__area__in=areas)),
             m_territory=_flag(Q(territory_lower__in=territories)),
         )
-        .annotate(words=Value(0.0, output_field=FloatField()))
     )
     names = ["kind", "area", "territory"]
     calls = (
@@ -253,18 +259,17 @@ def opportunities_for_organisation(*, organisation, user) -> dict[str, list[Sugg
                 callforpartners_id=OuterRef("pk"), goal__area__in=areas))),
             m_territory=_flag(Q(territory_lower__in=territories)),
         )
-        .annotate(words=Value(0.0, output_field=FloatField()))
     )
     call_names = ["area", "territory"]
     return {
         "needs": [
             Suggestion(kind="need", object=need, score=need.score, reasons=_reasons(need, names),
                        role=suggested_role(organisation, need.kind))
-            for need in _ranked(needs, names).filter(m_kind=True)[:LIMIT]
+            for need in _ranked(needs, names, ("description",), "", require=Q(m_kind=True))[:LIMIT]
         ],
         "calls": [
             Suggestion(kind=SuggestionKind.CALL, object=call, score=call.score,
                        reasons=_reasons(call, call_names))
-            for call in _ranked(calls, call_names)[:LIMIT]
+            for call in _ranked(calls, call_names, ("title",), "")[:LIMIT]
         ],
     }

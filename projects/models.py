@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -122,7 +123,12 @@ class Project(models.Model):
                 name="project_visibility_valid",
             ),
         ]
-        indexes = [models.Index(fields=["area", "territory"]), models.Index(fields=["visibility"])]
+        indexes = [
+            models.Index(fields=["area", "territory"]),
+            models.Index(fields=["visibility"]),
+            # The cooperation finder matches territories whatever their case.
+            models.Index(Lower("territory"), name="project_territory_lower"),
+        ]
 
     def __str__(self):
         return self.title
