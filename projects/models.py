@@ -27,11 +27,14 @@ def is_network_member(user) -> bool:
     )
 
 
-class ProjectQuerySet(models.QuerySet):
+class OwnedByOrganisationQuerySet(models.QuerySet):
+    """Objects an organisation owns: readable as ``readable`` says, changed only by the
+    organisation's own people when ``may_create`` lets them write at all."""
+
+    def readable(self, user) -> models.Q:
+        raise NotImplementedError
+
     def restrict(self, user, action: str = Action.VIEW):
-        """Public projects for everyone; network projects for the network; the rest for the
-        organisation that runs them. Only the organisation's coordinators or representatives
-        change them."""
         if is_admin(user):
             return self
         own = (
@@ -40,13 +43,22 @@ class ProjectQuerySet(models.QuerySet):
             else models.Q(pk__in=[])
         )
         if action == Action.VIEW:
-            visible = models.Q(visibility=Visibility.PUBLIC) | own
-            if is_network_member(user):
-                visible |= models.Q(visibility=Visibility.NETWORK)
-            return self.filter(visible)
+            return self.filter(self.readable(user) | own)
         if self.may_create(user):
             return self.filter(own)
         return self.none()
+
+
+class ProjectQuerySet(OwnedByOrganisationQuerySet):
+    """Public projects for everyone; network projects for the network; the rest for the
+    organisation that runs them. Only the organisation's coordinators or representatives
+    change them."""
+
+    def readable(self, user) -> models.Q:
+        visible = models.Q(visibility=Visibility.PUBLIC)
+        if is_network_member(user):
+            visible |= models.Q(visibility=Visibility.NETWORK)
+        return visible
 
     def may_create(self, user) -> bool:
         """A body's coordinators record its projects, a firm's or intermediary's
@@ -191,24 +203,12 @@ class Need(models.Model):
         return reverse("projects:goal_cooperation", args=[self.goal_id])
 
 
-class OfferQuerySet(models.QuerySet):
-    """Standing offers are read by the network (and the public for verified organisations);
-    the organisation's people write them."""
+class OfferQuerySet(OwnedByOrganisationQuerySet):
+    """Standing offers of verified organisations are read by everyone; the organisation's
+    people write them."""
 
-    def restrict(self, user, action: str = Action.VIEW):
-        if is_admin(user):
-            return self
-        own = (
-            models.Q(organisation_id=user.organisation_id)
-            if user and user.is_authenticated and user.organisation_id
-            else models.Q(pk__in=[])
-        )
-        if action == Action.VIEW:
-            verified = models.Q(organisation__verification_status=VerificationStatus.VERIFIED)
-            return self.filter(verified | own)
-        if self.may_create(user):
-            return self.filter(own)
-        return self.none()
+    def readable(self, user) -> models.Q:
+        return models.Q(organisation__verification_status=VerificationStatus.VERIFIED)
 
     def may_create(self, user) -> bool:
         """Firms' and intermediaries' representatives state what their organisation offers."""

@@ -4,35 +4,13 @@ import pytest
 from django.core import mail
 
 from calls.models import CallForPartners
-from goals.choices import Area
 from partnerships.choices import ContributionKind, Role, Status
 from partnerships.models import Partnership
 from projects.models import ContributionOffer, Invitation, Need
-from tests import factories as f
 from tests.access import expect
-from tests.api.conftest import client_for
 from tests.calls import factories as cf
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api_as(users):
-    return lambda kind: client_for(users[kind])
-
-
-@pytest.fixture
-def goal(body):
-    return f.GoalFactory(strategy=f.StrategyFactory(owner=body), title="Calmer station nights",
-                         area=Area.INTERVENTION_PROJECTS, territory="Saint-Denis")
-
-
-@pytest.fixture
-def firm_offer(firm):
-    return ContributionOffer.objects.create(
-        organisation=firm, kind=ContributionKind.HUMAN_RESOURCES, person_days=40,
-        area=Area.INTERVENTION_PROJECTS, territory="Saint-Denis", expectations="Shared data",
-    )
 
 
 @pytest.mark.parametrize(("kind", "expected"), expect(

@@ -17,20 +17,6 @@ from tests.calls import factories as cf
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def goal(body):
-    return f.GoalFactory(strategy=f.StrategyFactory(owner=body), title="Calmer station nights",
-                         area=Area.INTERVENTION_PROJECTS, territory="Saint-Denis")
-
-
-@pytest.fixture
-def firm_offer(firm):
-    return ContributionOffer.objects.create(
-        organisation=firm, kind=ContributionKind.HUMAN_RESOURCES, person_days=40,
-        area=Area.INTERVENTION_PROJECTS, territory="Saint-Denis",
-    )
-
-
 @pytest.mark.parametrize(("page", "answers"), [
     #                                        anonymous firm other_firm other_coord coord analyst admin
     ("goal_cooperation", (302, 200, 200, 200, 200, 200, 200)),
