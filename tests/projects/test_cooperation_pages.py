@@ -178,3 +178,10 @@ def test_no_digest_without_asking_for_it(goal, firm_offer):
 
     assert digests_send() == 0
     assert mail.outbox == []
+
+
+def test_a_firm_reaches_its_opportunities_and_offers_from_the_user_menu(client_for):
+    page = client_for("firm").get(reverse("home:home")).text
+
+    assert reverse("projects:opportunities") in page
+    assert reverse("projects:offer_list") in page
