@@ -53,6 +53,8 @@ class OrganisationSerializer(ConfidentialFieldsMixin, serializers.ModelSerialize
     contact_email = serializers.CharField(required=False)
     contact_phone = serializers.CharField(required=False)
     internal_notes = serializers.CharField(required=False)
+    licence_scheme = serializers.ChoiceField(choices=LICENCE_SCHEME_CHOICES, allow_blank=True,
+                                             read_only=True)
     licence_in_force = serializers.SerializerMethodField(
         help_text=_("Whether a private security company's licence is valid today.")
     )
