@@ -29,13 +29,16 @@ class OrganisationAdmin(RegistryAdmin):
         "territory",
         "verification_status",
     )
-    list_filter = ("verification_status", "sector", "kind", "identifier_scheme", "country")
+    list_filter = ("verification_status", "sector", "kind", "identifier_scheme", "country",
+                   "licence_scheme")
     search_fields = ("name", "identifier", "territory")
     readonly_fields = ("verification_status", "verified_at", "verified_by", "created_at",
                        "updated_at")
     fieldsets = (
         (None, {"fields": ("name", "sector", "kind", "description", "website")}),
         (_("Identity"), {"fields": ("identifier_scheme", "identifier", "country", "territory")}),
+        (_("Security licence"),
+         {"fields": ("licence_scheme", "licence_number", "licence_expires_on")}),
         (_("Verification"), {"fields": ("verification_status", "verified_at", "verified_by")}),
         (
             _("Confidential"),

@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.choices import KINDS_BY_SECTOR, OrganisationKind, Sector, VerificationStatus
 from actors.identifiers import SCHEME_CHOICES
-from core.forms import RegistryForm
+from actors.licences import LICENCE_SCHEME_CHOICES
+from core.forms import DateInput, RegistryForm
 
 # Kinds grouped under their sector, so the list reads as the registry is organised.
 KIND_CHOICES = [("", "---------")] + [
@@ -32,6 +33,16 @@ class OrganisationForm(RegistryForm):
     )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea)
+    licence_scheme = forms.ChoiceField(
+        label=_("Security licence scheme"),
+        choices=[("", "---------"), *LICENCE_SCHEME_CHOICES],
+        required=False,
+        help_text=_("Private security companies only: the regulator that licensed it."),
+    )
+    licence_number = forms.CharField(label=_("Security licence number"), max_length=64,
+                                     required=False)
+    licence_expires_on = forms.DateField(label=_("Security licence expires on"), required=False,
+                                         widget=DateInput)
     contact_name = forms.CharField(label=_("Contact name"), max_length=120, required=False)
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
     contact_phone = forms.CharField(label=_("Contact phone"), max_length=40, required=False)

@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -9,6 +10,7 @@ from core.access import Action, is_admin, is_coordinator, is_staff_reader
 
 from .choices import KINDS_BY_SECTOR, Function, OrganisationKind, Sector, VerificationStatus
 from .identifiers import SCHEME_CHOICES, SCHEMES, identifier_error, normalise_identifier
+from .licences import LICENCE_SCHEME_CHOICES, licence_number_error, normalise_licence_number
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -78,6 +80,16 @@ class Organisation(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # A private security company's licence to provide security services.
+    licence_scheme = models.CharField(
+        _("security licence scheme"),
+        max_length=20,
+        choices=LICENCE_SCHEME_CHOICES,
+        blank=True,
+        help_text=_("The regulator that licensed this private security company."),
+    )
+    licence_number = models.CharField(_("security licence number"), max_length=64, blank=True)
+    licence_expires_on = models.DateField(_("security licence expires on"), null=True, blank=True)
     # Confidential: personal contact data and internal notes.
     contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
@@ -109,6 +121,16 @@ class Organisation(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(identifier=""), name="organisation_identifier_not_empty"
             ),
+            models.CheckConstraint(
+                condition=models.Q(licence_scheme="", licence_number="",
+                                   licence_expires_on__isnull=True)
+                | (~models.Q(licence_scheme="") & ~models.Q(licence_number="")
+                   & models.Q(licence_expires_on__isnull=False)),
+                name="organisation_licence_complete",
+                violation_error_message=_(
+                    "A security licence needs its scheme, its number and its expiry date."
+                ),
+            ),
         ]
         indexes = [
             models.Index(fields=["sector", "kind"]),
@@ -138,8 +160,38 @@ class Organisation(models.Model):
     def org_id(self) -> str:
         return f"{self.identifier_scheme}-{self.identifier}"
 
-    def clean(self):
+    @property
+    def has_licence(self) -> bool:
+        return bool(self.licence_number)
+
+    def licence_in_force(self, on=None) -> bool:
+        """Whether the security licence is valid on ``on`` (today by default)."""
+        on = on or timezone.localdate()
+        return self.has_licence and self.licence_expires_on is not None and (
+            self.licence_expires_on >= on
+        )
+
+    def _licence_errors(self) -> dict:
+        self.licence_number = normalise_licence_number(self.licence_scheme, self.licence_number)
+        given = [self.licence_scheme, self.licence_number, self.licence_expires_on]
+        if not any(given):
+            return {}
+        if self.kind and self.kind != OrganisationKind.PRIVATE_SECURITY:
+            return {"licence_scheme": _("Only private security companies record a security "
+                                        "licence.")}
         errors = {}
+        if not self.licence_scheme:
+            errors["licence_scheme"] = _("Say which regulator issued the licence.")
+        else:
+            message = licence_number_error(self.licence_scheme, self.licence_number)
+            if message:
+                errors["licence_number"] = message
+        if self.licence_expires_on is None:
+            errors["licence_expires_on"] = _("Give the date the licence expires.")
+        return errors
+
+    def clean(self):
+        errors = self._licence_errors()
         self.identifier = normalise_identifier(self.identifier_scheme, self.identifier)
         self.country = (self.country or "").strip().upper()
         if self.identifier_scheme:

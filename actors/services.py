@@ -1,6 +1,9 @@
 """Writes to organisations and the people who act for them."""
 
+from datetime import timedelta
+
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -10,9 +13,10 @@ from core.access import Action
 from core.services import apply_changes, ensure_allowed, record
 from notifications.services import notification_queue
 
-from .choices import VerificationStatus
+from .choices import Function, VerificationStatus
 from .models import Organisation, User
 
+LICENCE_FIELDS = ("licence_scheme", "licence_number", "licence_expires_on")
 ORGANISATION_EDITABLE = {
     "name",
     "kind",
@@ -22,6 +26,7 @@ ORGANISATION_EDITABLE = {
     "contact_name",
     "contact_email",
     "contact_phone",
+    *LICENCE_FIELDS,
 }
 # What only administrators change once an organisation exists: its identity.
 ORGANISATION_IDENTITY = {"sector", "identifier_scheme", "identifier", "country"}
@@ -44,6 +49,9 @@ def organisation_create(
     contact_email: str = "",
     contact_phone: str = "",
     internal_notes: str = "",
+    licence_scheme: str = "",
+    licence_number: str = "",
+    licence_expires_on=None,
 ) -> Organisation:
     """Register an organisation. It starts unverified, whoever registers it."""
     organisation = Organisation(
@@ -60,8 +68,21 @@ def organisation_create(
         contact_email=contact_email,
         contact_phone=contact_phone,
         internal_notes=internal_notes,
+        licence_scheme=licence_scheme,
+        licence_number=licence_number,
+        licence_expires_on=licence_expires_on,
     )
+    _ensure_licence_not_expired(organisation)
     return record(organisation, actor=actor)
+
+
+def _ensure_licence_not_expired(organisation: Organisation):
+    """A licence recorded now must be in force: an expired one is renewed, not registered."""
+    expires_on = organisation.licence_expires_on
+    if expires_on is not None and expires_on < timezone.localdate():
+        raise ValidationError({"licence_expires_on": _(
+            "This licence has already expired: record the renewed licence."
+        )})
 
 
 @transaction.atomic
@@ -76,6 +97,8 @@ def organisation_update(*, actor, organisation: Organisation, **changes) -> Orga
         changed = apply_changes(organisation, changes, editable)
     except ValueError as error:
         raise PermissionDenied(_("You may not change these fields.")) from error
+    if changed & set(LICENCE_FIELDS):
+        _ensure_licence_not_expired(organisation)
     if changed:
         record(organisation, actor=actor)
     return organisation
@@ -117,3 +140,35 @@ def _queue_verification_decision(organisation: Organisation) -> None:
             to_email=person.email,
             recipient=person,
         )
+
+
+def licence_reminders_queue(*, today=None) -> int:
+    """Remind a private security company's representatives that its licence expires soon (or
+    has expired), once per representative and expiry date: renewing changes the date and so
+    starts a new round."""
+    today = today or timezone.localdate()
+    horizon = today + timedelta(days=settings.LICENCE_REMINDER_DAYS)
+    expiring = Organisation.objects.filter(
+        licence_expires_on__isnull=False, licence_expires_on__lte=horizon
+    ).exclude(licence_number="")
+    representatives = get_user_model().objects.filter(
+        function=Function.FIRM_REPRESENTATIVE, is_active=True
+    ).exclude(email="")
+    queued = 0
+    for organisation in expiring:
+        url = settings.REGISTRY_BASE_URL.rstrip("/") + organisation.get_absolute_url()
+        for person in representatives.filter(organisation=organisation):
+            with transaction.atomic():
+                queued += bool(
+                    notification_queue(
+                        kind="licence_expiry",
+                        template="actors/email/licence_reminder",
+                        context={"organisation": organisation, "url": url,
+                                 "expired": organisation.licence_expires_on < today},
+                        to_email=person.email,
+                        recipient=person,
+                        key=f"licence:{organisation.pk}:"
+                        f"{organisation.licence_expires_on:%Y%m%d}:{person.pk}",
+                    )
+                )
+    return queued

@@ -7,6 +7,7 @@ from core.forms import DateInput, RegistryForm
 from goals.models import CommunityGroup, Goal
 from partnerships.choices import ContributionKind, Role
 from partnerships.forms import ContributionMeasureForm
+from partnerships.policies import roles_open_to
 
 from .models import LONG_TEXT
 
@@ -143,6 +144,11 @@ class AcceptForm(RegistryForm):
         help_text=_("What the firm undertakes to do, in plain words."),
     )
 
-    def __init__(self, *args, partnerships, **kwargs):
+    def __init__(self, *args, partnerships, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partnership"].queryset = partnerships
+        # Offer the firm only the roles its kind (and its licence) lets it hold.
+        roles = roles_open_to(organisation)
+        self.fields["role"].choices = [(role.value, role.label) for role in roles]
+        if Role.OPERATIONAL_PARTNER not in roles:
+            self.fields["role"].initial = None

@@ -218,7 +218,8 @@ def _detail_context(request, eoi, **forms):
     }
     if context["can_accept"]:
         context["accept_form"] = AcceptForm(
-            partnerships=selectors.partnerships_to_join(user=user, eoi=eoi)
+            partnerships=selectors.partnerships_to_join(user=user, eoi=eoi),
+            organisation=eoi.organisation,
         )
     context.update(forms)
     return context
@@ -380,7 +381,8 @@ def _review_form_view(form_class, name, handle):
         eoi = get_for(request.user, selectors.eoi_detail_queryset, pk, Action.CHANGE)
         if not selectors.may_review(request.user, eoi):
             raise PermissionDenied
-        kwargs = ({"partnerships": selectors.partnerships_to_join(user=request.user, eoi=eoi)}
+        kwargs = ({"partnerships": selectors.partnerships_to_join(user=request.user, eoi=eoi),
+                   "organisation": eoi.organisation}
                   if form_class is AcceptForm else {})
         form = form_class(request.POST, **kwargs)
         if form.is_valid():

@@ -41,6 +41,11 @@ class GoalForm(RegistryForm):
         widget=forms.RadioSelect,
     )
     territory = forms.CharField(label=_("Territory"), max_length=120)
+    target_on = forms.DateField(
+        label=_("Target date"), required=False, widget=DateInput,
+        help_text=_("Optional; short term within a year, medium term in one to three years, "
+                    "long term beyond."),
+    )
     community_groups = CommunityGroupsField(label=_("Community groups"))
 
 

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -11,6 +12,35 @@ from actors.choices import Sector
 from core.access import Action, is_admin, public_body_id
 
 from .choices import Area, Horizon, IndicatorDirection, Priority
+
+
+def years_after(day, years: int):
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def horizon_problem(*, horizon: str, set_on, target_on) -> str | None:
+    """Why ``target_on`` does not fit ``horizon`` for a goal set on ``set_on``: short term
+    within a year, medium term within one to three years, long term beyond three."""
+    if target_on < set_on:
+        return _("The target date cannot precede the day the goal was set (%(date)s).") % {
+            "date": set_on.isoformat()
+        }
+    one_year, three_years = years_after(set_on, 1), years_after(set_on, 3)
+    if horizon == Horizon.SHORT and target_on > one_year:
+        return _("A short-term goal is reached within a year: by %(date)s.") % {
+            "date": one_year.isoformat()
+        }
+    if horizon == Horizon.MEDIUM and not one_year < target_on <= three_years:
+        return _("A medium-term goal is reached in one to three years: after %(start)s and by "
+                 "%(end)s.") % {"start": one_year.isoformat(), "end": three_years.isoformat()}
+    if horizon == Horizon.LONG and target_on <= three_years:
+        return _("A long-term goal is reached in more than three years: after %(date)s.") % {
+            "date": three_years.isoformat()
+        }
+    return None
 
 
 class CommunityGroup(models.Model):
@@ -124,6 +154,10 @@ class Goal(models.Model):
         _("priority"), choices=Priority.choices, default=Priority.MEDIUM
     )
     territory = models.CharField(_("territory"), max_length=120)
+    target_on = models.DateField(
+        _("target date"), null=True, blank=True,
+        help_text=_("When the goal should be reached; it must agree with the horizon."),
+    )
     community_groups = models.ManyToManyField(
         CommunityGroup, verbose_name=_("community groups"), blank=True, related_name="goals"
     )
@@ -159,6 +193,14 @@ class Goal(models.Model):
     @property
     def owner(self):
         return self.strategy.owner
+
+    def clean(self):
+        if self.target_on is None or self.horizon not in Horizon.values:
+            return
+        set_on = timezone.localdate(self.created_at) if self.created_at else timezone.localdate()
+        message = horizon_problem(horizon=self.horizon, set_on=set_on, target_on=self.target_on)
+        if message:
+            raise ValidationError({"target_on": message})
 
 
 class IndicatorQuerySet(OwnedByBodyQuerySet):
@@ -261,6 +303,9 @@ class Measurement(models.Model):
     def __str__(self):
         return f"{self.indicator.name}: {self.value} ({self.measured_on})"
 
+    def get_absolute_url(self):
+        return self.indicator.get_absolute_url()
+
     def clean(self):
         # An indicator added on the same admin page is not saved yet, but its baseline is known.
         has_indicator = self.indicator_id or Measurement.indicator.is_cached(self)
@@ -268,4 +313,8 @@ class Measurement(models.Model):
         if baseline_on and self.measured_on and self.measured_on < baseline_on:
             raise ValidationError(
                 {"measured_on": _("A measurement cannot predate the indicator's baseline.")}
+            )
+        if self.measured_on and self.measured_on > timezone.localdate():
+            raise ValidationError(
+                {"measured_on": _("A measurement cannot be dated in the future.")}
             )

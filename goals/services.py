@@ -37,11 +37,11 @@ def strategy_update(*, actor, strategy: SafetyStrategy, **changes) -> SafetyStra
 
 @transaction.atomic
 def goal_create(*, actor, strategy: SafetyStrategy, title: str, area: str, horizon: str,
-                territory: str, priority: int = 2, description: str = "",
+                territory: str, priority: int = 2, description: str = "", target_on=None,
                 community_groups=()) -> Goal:
     ensure_allowed(actor, strategy)
     goal = Goal(strategy=strategy, title=title, area=area, horizon=horizon, territory=territory,
-                priority=priority, description=description)
+                priority=priority, description=description, target_on=target_on)
     record(goal, actor=actor)
     if community_groups:
         goal.community_groups.set(community_groups)
@@ -51,7 +51,7 @@ def goal_create(*, actor, strategy: SafetyStrategy, title: str, area: str, horiz
 @transaction.atomic
 def goal_update(*, actor, goal: Goal, community_groups=None, **changes) -> Goal:
     ensure_allowed(actor, goal)
-    editable = {"title", "area", "horizon", "territory", "priority", "description"}
+    editable = {"title", "area", "horizon", "territory", "priority", "description", "target_on"}
     if apply_changes(goal, changes, editable):
         record(goal, actor=actor)
     if community_groups is not None:
@@ -85,3 +85,20 @@ def measurement_record(*, actor, indicator: Indicator, measured_on, value,
     ensure_allowed(actor, indicator)
     measurement = Measurement(indicator=indicator, measured_on=measured_on, value=value, note=note)
     return record(measurement, actor=actor)
+
+
+@transaction.atomic
+def measurement_update(*, actor, measurement: Measurement, **changes) -> Measurement:
+    """Correct a measurement; the history keeps the value it replaced and who corrected it."""
+    ensure_allowed(actor, measurement.indicator)
+    if apply_changes(measurement, changes, {"measured_on", "value", "note"}):
+        record(measurement, actor=actor)
+    return measurement
+
+
+@transaction.atomic
+def measurement_withdraw(*, actor, measurement: Measurement) -> None:
+    """Withdraw a wrong measurement; its history records the withdrawal and who made it."""
+    ensure_allowed(actor, measurement.indicator)
+    credit(measurement, actor)
+    measurement.delete()

@@ -1,6 +1,7 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,6 +17,7 @@ from .selectors import (
     goal_detail_queryset,
     goal_list,
     indicator_list,
+    measurement_list,
     strategy_detail_queryset,
     strategy_list,
 )
@@ -115,7 +117,7 @@ def goal_detail(request, pk):
     })
 
 
-GOAL_FIELDS = ("title", "description", "area", "horizon", "priority", "territory")
+GOAL_FIELDS = ("title", "description", "area", "horizon", "priority", "territory", "target_on")
 
 
 @login_required
@@ -200,3 +202,33 @@ def measurement_create(request, indicator_pk):
         title=_("New measurement of %(name)s") % {"name": indicator.name},
         submit_label=_("Record"), cancel_url=indicator.get_absolute_url(),
     )
+
+
+MEASUREMENT_FIELDS = ("measured_on", "value", "note")
+
+
+@login_required
+def measurement_edit(request, pk):
+    """Correct a measurement: whoever may change its indicator."""
+    measurement = get_for(request.user, measurement_list, pk, Action.CHANGE)
+    initial = {name: getattr(measurement, name) for name in MEASUREMENT_FIELDS}
+    return form_page(
+        request, MeasurementForm(request.POST or None, initial=initial),
+        save=lambda data: services.measurement_update(
+            actor=request.user, measurement=measurement, **data
+        ),
+        success=_("The measurement is corrected."),
+        title=_("Correct the measurement of %(name)s") % {"name": measurement.indicator.name},
+        submit_label=_("Save the correction"), cancel_url=measurement.get_absolute_url(),
+    )
+
+
+@login_required
+def measurement_withdraw(request, pk):
+    measurement = get_for(request.user, measurement_list, pk, Action.CHANGE)
+    if request.method == "POST":
+        back = measurement.get_absolute_url()
+        services.measurement_withdraw(actor=request.user, measurement=measurement)
+        messages.success(request, _("The measurement is withdrawn."))
+        return redirect(back)
+    return render(request, "goals/measurement_confirm_withdraw.html", {"measurement": measurement})

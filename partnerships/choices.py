@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from actors.choices import Sector
+from actors.choices import KINDS_BY_SECTOR, OrganisationKind, Sector
 
 
 class Status(models.TextChoices):
@@ -50,6 +50,33 @@ ROLE_SECTORS = {
     Role.REGULATORY_AUTHORITY: {Sector.PUBLIC},
     Role.FACILITATOR: {Sector.PUBLIC, Sector.INTERMEDIARY},
 }
+
+# Roles "matched to the nature, powers and potential of the entities involved": the kinds of
+# organisation that may hold a role, where the sector alone does not say it. Police or regulatory
+# powers belong to the police, the prosecution service (which directs the judicial police),
+# municipalities (the mayor's police powers and the municipal police), national authorities
+# (where the regulators sit, such as the CNAPS or the SIA) and transport authorities (which set
+# and enforce the rules of their network). A school, social services or a housing body holds no
+# such power, whatever its sector.
+REGULATORY_KINDS = frozenset({
+    OrganisationKind.POLICE,
+    OrganisationKind.PROSECUTION,
+    OrganisationKind.MUNICIPALITY,
+    OrganisationKind.NATIONAL_AUTHORITY,
+    OrganisationKind.TRANSPORT_AUTHORITY,
+})
+ROLE_KINDS = {
+    role: frozenset(kind for sector in sectors for kind in KINDS_BY_SECTOR[sector])
+    for role, sectors in ROLE_SECTORS.items()
+} | {Role.REGULATORY_AUTHORITY: REGULATORY_KINDS}
+
+# Roles in which a party may deploy security staff or services on the ground (patrols,
+# guarding, stewarding): a private security company takes them only with a licence in force
+# (France's CNAPS authorisation, the UK's SIA licence...). Funding, data, advice, evaluation and
+# facilitation are not security activities.
+SECURITY_ROLES = frozenset({Role.OPERATIONAL_PARTNER, Role.SERVICE_PROVIDER})
+# Kinds of organisation that need a security licence for the roles above.
+LICENSED_KINDS = frozenset({OrganisationKind.PRIVATE_SECURITY})
 
 
 class ContributionKind(models.TextChoices):

@@ -175,6 +175,12 @@ class Party(models.Model):
                 name="party_role_once",
                 violation_error_message=_("This organisation already holds this role here."),
             ),
+            models.UniqueConstraint(
+                fields=["partnership"],
+                condition=models.Q(role=Role.LEAD_AUTHORITY),
+                name="party_one_lead_authority",
+                violation_error_message=_("A partnership has one lead authority."),
+            ),
             models.CheckConstraint(
                 condition=models.Q(role__in=Role.values), name="party_role_valid"
             ),

@@ -21,6 +21,7 @@ from .models import Contribution, Partnership, Party, Rule
 from .policies import (
     activation_problems,
     is_live,
+    lead_authority_problem,
     party_problems,
     refuse_live_gaps,
     transition_problem,
@@ -102,6 +103,7 @@ def partnership_update(
         partnership.goals.set(goals)
     if community_groups is not None:
         partnership.community_groups.set(community_groups)
+    if goals is not None or community_groups is not None:
         _ensure_still_activatable(partnership)
     return partnership
 
@@ -157,8 +159,12 @@ def partnership_delete(*, actor, partnership: Partnership) -> None:
     partnership.delete()
 
 
-def _ensure_party_allowed(*, organisation: Organisation, role: str):
+def _ensure_party_allowed(*, partnership: Partnership, organisation: Organisation, role: str,
+                          party: Party | None = None):
     problems = party_problems(organisation=organisation, role=role)
+    second_lead = lead_authority_problem(partnership=partnership, role=role, party=party)
+    if second_lead:
+        problems.setdefault("role", second_lead)
     if problems:
         raise ValidationError(problems)
 
@@ -182,7 +188,7 @@ def party_add(
 ) -> Party:
     ensure_allowed(actor, partnership)
     _ensure_open(partnership)
-    _ensure_party_allowed(organisation=organisation, role=role)
+    _ensure_party_allowed(partnership=partnership, organisation=organisation, role=role)
     party = record(
         Party(
             partnership=partnership,
@@ -204,7 +210,8 @@ def party_update(*, actor, party: Party, **changes) -> Party:
     _ensure_open(party.partnership)
     changed = apply_changes(party, changes, {"organisation", "role", "responsibilities", "joined_on"})
     if {"organisation", "role"} & changed:
-        _ensure_party_allowed(organisation=party.organisation, role=party.role)
+        _ensure_party_allowed(partnership=party.partnership, organisation=party.organisation,
+                              role=party.role, party=party)
     if changed:
         record(party, actor=actor, fields=changed)
         _ensure_still_activatable(party.partnership)

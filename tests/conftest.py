@@ -100,6 +100,7 @@ def make_activatable(partnership, *, public=None, private=None):
     for category in REQUIRED_RULE_CATEGORIES:
         f.RuleFactory(partnership=partnership, category=category)
     partnership.community_groups.add(f.CommunityGroupFactory(code="residents"))
+    partnership.goals.add(f.GoalFactory(strategy__owner=partnership.lead_body))
     return partnership
 
 

@@ -6,9 +6,11 @@ from core.api.serializers import BlankableURLField, ConfidentialFieldsMixin
 
 from ..choices import OrganisationKind, Sector, VerificationStatus
 from ..identifiers import SCHEME_CHOICES
+from ..licences import LICENCE_SCHEME_CHOICES
 from ..models import Organisation
 
 PERSONAL_DATA = ("contact_name", "contact_email", "contact_phone")
+LICENCE = ("licence_scheme", "licence_number", "licence_expires_on")
 
 
 def _personal_data_check(user):
@@ -51,6 +53,11 @@ class OrganisationSerializer(ConfidentialFieldsMixin, serializers.ModelSerialize
     contact_email = serializers.CharField(required=False)
     contact_phone = serializers.CharField(required=False)
     internal_notes = serializers.CharField(required=False)
+    licence_scheme = serializers.ChoiceField(choices=LICENCE_SCHEME_CHOICES, allow_blank=True,
+                                             read_only=True)
+    licence_in_force = serializers.SerializerMethodField(
+        help_text=_("Whether a private security company's licence is valid today.")
+    )
 
     confidential = {
         **dict.fromkeys(PERSONAL_DATA, _personal_data_check),
@@ -62,7 +69,8 @@ class OrganisationSerializer(ConfidentialFieldsMixin, serializers.ModelSerialize
         fields = [
             "id", "url", "name", "sector", "kind", "identifier_scheme", "identifier", "org_id",
             "country", "territory", "website", "description", "verification_status",
-            "verified_at", "created_at", "updated_at", *PERSONAL_DATA, "internal_notes",
+            "verified_at", *LICENCE, "licence_in_force", "created_at", "updated_at",
+            *PERSONAL_DATA, "internal_notes",
         ]
         read_only_fields = [
             name for name in fields if name not in (*PERSONAL_DATA, "internal_notes")
@@ -70,6 +78,9 @@ class OrganisationSerializer(ConfidentialFieldsMixin, serializers.ModelSerialize
 
     def may_see(self, user, instance, name):
         return may_see_personal_data(user, instance.pk)
+
+    def get_licence_in_force(self, organisation) -> bool:
+        return organisation.licence_in_force()
 
 
 class OrganisationWriteSerializer(serializers.Serializer):
@@ -90,6 +101,10 @@ class OrganisationWriteSerializer(serializers.Serializer):
     identifier_scheme = serializers.ChoiceField(choices=SCHEME_CHOICES, required=False)
     identifier = serializers.CharField(max_length=64, required=False)
     country = serializers.CharField(min_length=2, max_length=2, required=False)
+    licence_scheme = serializers.ChoiceField(choices=LICENCE_SCHEME_CHOICES, required=False,
+                                             allow_blank=True)
+    licence_number = serializers.CharField(max_length=64, required=False, allow_blank=True)
+    licence_expires_on = serializers.DateField(required=False, allow_null=True)
 
 
 class OrganisationCreateSerializer(OrganisationWriteSerializer):

@@ -14,6 +14,7 @@ from partnerships.api.serializers import (
 )
 from partnerships.choices import ContributionKind, Role
 from partnerships.models import Partnership
+from partnerships.policies import licence_problem, role_problem, roles_open_to
 
 from ..models import (
     LONG_TEXT,
@@ -187,8 +188,25 @@ class AcceptSerializer(serializers.Serializer):
     partnership = VisibleRelatedField(
         model=Partnership, help_text=_("A partnership led by the body the firm addressed.")
     )
-    role = serializers.ChoiceField(choices=Role.choices)
+    role = serializers.ChoiceField(
+        choices=Role.choices,
+        help_text=_("One of the roles the firm may hold: its kind of organisation and, for a "
+                    "private security company, its licence decide which."),
+    )
     responsibilities = serializers.CharField(max_length=LONG_TEXT)
+
+    def validate_role(self, role):
+        eoi = self.context.get("eoi")
+        if eoi is None:
+            return role
+        allowed = roles_open_to(eoi.organisation)
+        if role not in allowed:
+            organisation = eoi.organisation
+            raise serializers.ValidationError(
+                role_problem(organisation=organisation, role=role)
+                or licence_problem(organisation=organisation, role=role)
+            )
+        return role
 
 
 class CommentSerializer(serializers.ModelSerializer):

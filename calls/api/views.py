@@ -99,8 +99,9 @@ class ExpressionOfInterestViewSet(DestroyMixin, RegistryModelViewSet):
             instance = self.locked_object(Action.CHANGE)
             arguments = {}
             if serializer_class is not None:
-                serializer = serializer_class(data=self.request.data,
-                                              context=self.get_serializer_context())
+                serializer = serializer_class(
+                    data=self.request.data, context={**self.get_serializer_context(), "eoi": instance}
+                )
                 serializer.is_valid(raise_exception=True)
                 arguments = serializer.validated_data
             instance = service(actor=self.request.user, eoi=instance, **arguments)

@@ -206,6 +206,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "projects.tasks.send_suggestion_digests",
         "schedule": 60 * 60 * 24 * 7,
     },
+    "security-licence-reminders": {
+        "task": "actors.tasks.send_licence_reminders",
+        "schedule": 60 * 60 * 12,
+    },
 }
 # Links in e-mails point here; set it to the address users reach the registry at.
 REGISTRY_BASE_URL = env("REGISTRY_BASE_URL", default="http://127.0.0.1:8000")
@@ -213,6 +217,8 @@ REGISTRY_BASE_URL = env("REGISTRY_BASE_URL", default="http://127.0.0.1:8000")
 CALLS_ATTACHMENT_MAX_BYTES = env.int("CALLS_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
 CALLS_DEADLINE_REMINDER_DAYS = env.int("CALLS_DEADLINE_REMINDER_DAYS", default=3)
 PARTNERSHIP_REVIEW_REMINDER_DAYS = env.int("PARTNERSHIP_REVIEW_REMINDER_DAYS", default=14)
+# Private security companies hear that their licence expires this many days ahead.
+LICENCE_REMINDER_DAYS = env.int("LICENCE_REMINDER_DAYS", default=60)
 # Accounts: where a firm representative's work is, once registered, confirmed or accepted (a
 # setting, as accounts sits below calls and names none of its pages); and the limit on the
 # public forms per client address ("10/h"; empty for none), counted by django-ratelimit in the

@@ -77,11 +77,14 @@ class MeasurementSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MeasurementCreateSerializer(serializers.Serializer):
-    indicator = serializers.PrimaryKeyRelatedField(queryset=Indicator.objects.all())
-    measured_on = serializers.DateField()
+class MeasurementWriteSerializer(serializers.Serializer):
+    measured_on = serializers.DateField(help_text=_("Today or earlier."))
     value = serializers.DecimalField(**AMOUNT)
     note = serializers.CharField(required=False, allow_blank=True, max_length=300)
+
+
+class MeasurementCreateSerializer(MeasurementWriteSerializer):
+    indicator = serializers.PrimaryKeyRelatedField(queryset=Indicator.objects.all())
 
 
 class IndicatorMeasurementSerializer(serializers.ModelSerializer):
@@ -136,8 +139,8 @@ class GoalSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Goal
-        fields = ["id", "url", "title", "strategy", "owner", "area", "horizon", "priority",
-                  "territory", "community_groups", "created_at", "updated_at"]
+        fields = ["id", "url", "title", "strategy", "owner", "area", "horizon", "target_on",
+                  "priority", "territory", "community_groups", "created_at", "updated_at"]
         read_only_fields = fields
 
 
@@ -153,6 +156,11 @@ class GoalWriteSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     area = serializers.ChoiceField(choices=Area.choices)
     horizon = serializers.ChoiceField(choices=Horizon.choices)
+    target_on = serializers.DateField(
+        required=False, allow_null=True,
+        help_text=_("Optional; must agree with the horizon (short: within a year; medium: one to "
+                    "three years; long: beyond three)."),
+    )
     territory = serializers.CharField(max_length=120)
     priority = serializers.ChoiceField(choices=Priority.choices, required=False)
     description = serializers.CharField(required=False, allow_blank=True, max_length=10_000)

@@ -1,4 +1,10 @@
-from core.api.viewsets import CreateMixin, ReadOnlyRegistryViewSet, RegistryModelViewSet
+from core.api.viewsets import (
+    CreateMixin,
+    DestroyMixin,
+    ReadOnlyRegistryViewSet,
+    RegistryModelViewSet,
+    UpdateMixin,
+)
 
 from .. import selectors, services
 from ..filtersets import (
@@ -19,6 +25,7 @@ from .serializers import (
     IndicatorWriteSerializer,
     MeasurementCreateSerializer,
     MeasurementSerializer,
+    MeasurementWriteSerializer,
     StrategyCreateSerializer,
     StrategyDetailSerializer,
     StrategySerializer,
@@ -72,14 +79,20 @@ class IndicatorViewSet(RegistryModelViewSet):
     service_object = "indicator"
 
 
-class MeasurementViewSet(CreateMixin, ReadOnlyRegistryViewSet):
-    """Dated values of indicators. A recorded value stays as recorded: no edits, no deletes."""
+class MeasurementViewSet(CreateMixin, UpdateMixin, DestroyMixin, ReadOnlyRegistryViewSet):
+    """Dated values of indicators, never in the future. Whoever may change the indicator
+    corrects a wrong value (PUT, PATCH) or withdraws it (DELETE); the history keeps what was
+    there and who changed it."""
 
     selector = staticmethod(selectors.measurement_list)
     filterset_class = MeasurementFilterSet
     serializer_class = MeasurementSerializer
     create_serializer_class = MeasurementCreateSerializer
+    update_serializer_class = MeasurementWriteSerializer
     create_service = staticmethod(services.measurement_record)
+    update_service = staticmethod(services.measurement_update)
+    destroy_service = staticmethod(services.measurement_withdraw)
+    service_object = "measurement"
 
 
 class CommunityGroupViewSet(ReadOnlyRegistryViewSet):

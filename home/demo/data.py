@@ -41,11 +41,15 @@ UNVERIFIED, REJECTED = VerificationStatus.UNVERIFIED, VerificationStatus.REJECTE
 
 
 def _org(key, name, sector, kind, scheme, identifier, country, territory, website="",
-         description="", contact=("", "", ""), verification=VerificationStatus.VERIFIED):
+         description="", contact=("", "", ""), verification=VerificationStatus.VERIFIED,
+         licence=None):
+    """``licence``: a private security company's (scheme, number, days from today until it
+    expires)."""
     contact_name, contact_email, contact_phone = contact
     return {
         "key": key,
         "verification": verification,
+        "licence": licence,
         "fields": {
             "name": name,
             "sector": sector,
@@ -88,7 +92,8 @@ ORGANISATIONS = [
     _org("securite-plaine", "Sécurité Plaine SARL", PRIV, K.PRIVATE_SECURITY, "FR-RCS", "534640974",
          "FR", "Saint-Denis", "https://securite-plaine.example",
          "Prévention et gardiennage, 40 agents, implantée à la Plaine Saint-Denis.",
-         ("Julien Moreau", "j.moreau@securite-plaine.example", "+33 1 55 87 10 10")),
+         ("Julien Moreau", "j.moreau@securite-plaine.example", "+33 1 55 87 10 10"),
+         licence=("FR-CNAPS", "AUT-093-2118-05-28-20190359478", 45)),
     _org("commerce-nord", "Commerce Nord SAS", PRIV, K.RETAILER, "FR-RCS", "302466339", "FR",
          "Aubervilliers", "https://commerce-nord.example",
          "Supermarchés de proximité, trois magasins à Aubervilliers.",
@@ -106,7 +111,7 @@ ORGANISATIONS = [
          description="Réunit 120 grossistes du quartier du Fort d'Aubervilliers."),
     _org("vigie-express", "Vigie Express SAS", PRIV, K.PRIVATE_SECURITY, "FR-RCS", "973669468",
          "FR", "Saint-Denis", description="Inscription en ligne en attente de vérification.",
-         verification=UNVERIFIED),
+         verification=UNVERIFIED, licence=("FR-CNAPS", "AUT-093-2124-02-11-20240112345", 900)),
     _org("gardiennage-rapide", "Gardiennage Rapide SAS", PRIV, K.PRIVATE_SECURITY, "FR-RCS",
          "197222334", "FR", "Aubervilliers", verification=REJECTED),
     _org("cci-93", "CCI Seine-Saint-Denis", INTER, K.CHAMBER_OF_COMMERCE, "FR-RCS", "130022189", "FR",
@@ -142,7 +147,7 @@ ORGANISATIONS = [
     _org("carre-nuit", "Carré Nuit SRL", PRIV, K.NIGHTLIFE, "BE-BCE_KBO", "0662012528", "BE", "Liège",
          description="Exploitant de quatre bars et d'une salle de concert dans le Carré."),
     _org("securilux", "Sécurilux SA", PRIV, K.PRIVATE_SECURITY, "BE-BCE_KBO", "0411882784", "BE",
-         "Liège"),
+         "Liège", licence=("OTHER", "16.0123.07", 700)),
     # Barcelona (ES)
     _org("barcelona", "Ajuntament de Barcelona", PUB, K.MUNICIPALITY, "ES-DIR3", "L01080193", "ES",
          "Barcelona", "https://ajuntament.barcelona.cat"),
@@ -168,7 +173,7 @@ ORGANISATIONS = [
     _org("unibo-lab", "Università di Bologna – Urban Safety Lab", INTER, K.RESEARCH, "IT-IPA",
          "unibo", "IT", "Bologna"),
     _org("emilia-vigilanza", "Emilia Servizi Vigilanza SpA", PRIV, K.PRIVATE_SECURITY, "XI-LEI",
-         "815600EMILIASERV1Z07", "IT", "Bologna"),
+         "815600EMILIASERV1Z07", "IT", "Bologna", licence=("OTHER", "BO-2019-0042", 500)),
     _org("ascom-bologna", "Associazione Commercianti Bologna Centro", PRIV, K.BUSINESS_ASSOCIATION,
          "XX-LOCAL", "IT-BO-ASC-118", "IT", "Bologna"),
     # Hamburg (DE)
@@ -182,7 +187,7 @@ ORGANISATIONS = [
          "529900HANSABAHN0D757", "DE", "Hamburg",
          description="Runs station services and cleaning at the Hauptbahnhof."),
     _org("nordwache", "Nordwache Sicherheitsdienst GmbH", PRIV, K.PRIVATE_SECURITY, "DE-CR",
-         "Hamburg HRB 98765", "DE", "Hamburg"),
+         "Hamburg HRB 98765", "DE", "Hamburg", licence=("OTHER", "34A-HH-2020-118", 600)),
     _org("st-georg-handel", "Einzelhandel St. Georg e.V.", PRIV, K.BUSINESS_ASSOCIATION, "DE-CR",
          "Hamburg VR 21234", "DE", "Hamburg"),
     _org("handelskammer-hamburg", "Handelskammer Hamburg", INTER, K.CHAMBER_OF_COMMERCE, "XX-LOCAL",
@@ -205,7 +210,7 @@ ORGANISATIONS = [
     _org("arndale-retail", "Arndale Retail Group plc", PRIV, K.LARGE_ENTERPRISE, "GB-COH", "01234567",
          "GB", "Manchester"),
     _org("pennine-guarding", "Pennine Guarding Ltd", PRIV, K.PRIVATE_SECURITY, "GB-COH", "08765432",
-         "GB", "Manchester"),
+         "GB", "Manchester", licence=("GB-SIA", "1012345678901234", 400)),
     _org("safe-streets-tech", "Safe Streets Tech Ltd", PRIV, K.TECHNOLOGY, "GB-COH", "14567890", "GB",
          "Manchester", description="Self-registered; awaiting verification by a coordinator.",
          verification=UNVERIFIED),

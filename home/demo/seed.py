@@ -109,7 +109,7 @@ def _organisations(created) -> dict[str, Organisation]:
             identifier=normalise_identifier(scheme, fields["identifier"]),
         ).first()
         if organisation is None:
-            organisation = organisation_create(actor=None, **fields)
+            organisation = organisation_create(actor=None, **fields, **_licence(spec))
             if spec["verification"] != VerificationStatus.UNVERIFIED:
                 organisation = organisation_set_verification(
                     actor=None, organisation=organisation, status=spec["verification"]
@@ -117,6 +117,14 @@ def _organisations(created) -> dict[str, Organisation]:
             created["organisations"] += 1
         organisations[spec["key"]] = organisation
     return organisations
+
+
+def _licence(spec) -> dict:
+    if spec["licence"] is None:
+        return {}
+    scheme, number, days = spec["licence"]
+    return {"licence_scheme": scheme, "licence_number": number,
+            "licence_expires_on": timezone.localdate() + timedelta(days=days)}
 
 
 def demo_accounts() -> list[dict]:

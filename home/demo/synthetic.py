@@ -4,7 +4,8 @@ Services save one row at a time and record each change in the history, which wou
 for 100 000 partnerships; here rows go in by batches, bypassing the services (and therefore
 the history). Every row still obeys the registry's rules: lead bodies are verified public
 bodies, reserved roles go to public bodies only, every partnership that has been active has a
-public and a private party, the required rules and groups beyond the partners' own customers.
+public and a private party, the required rules, a goal and groups beyond the partners' own
+customers.
 
 Synthetic partnerships are marked by the title prefix ``[synthetic]`` and numbered, and each
 one is drawn from a random generator seeded with its number: the data set is the same on every
@@ -141,6 +142,9 @@ class _Pools:
             raise ValueError("Load the demo data first: synthetic partnerships are made from it.")
         return pools
 
+    def all_goals(self) -> list[int]:
+        return [pk for ids in self.goals.values() for pk in ids]
+
     def private_ids(self, country: str) -> list[int]:
         return self.private.get(country) or [pk for ids in self.private.values() for pk in ids]
 
@@ -208,7 +212,8 @@ def _add_partnership(batch: _Batch, number: int, pools: _Pools, statuses, weight
     batch.partnerships.append(partnership)
     _add_parties(batch, partnership, rng, lead, pools)
     _add_rules(batch, partnership, rng, lead, activated)
-    territory_goals = pools.goals.get(lead.territory, [])
+    # Every partnership serves a goal; where the lead's territory has none, one from elsewhere.
+    territory_goals = pools.goals.get(lead.territory) or pools.all_goals()
     for goal_id in rng.sample(territory_goals, min(len(territory_goals), rng.randint(1, 2))):
         batch.goal_links.append(Partnership.goals.through(partnership=partnership, goal_id=goal_id))
     groups = rng.sample(pools.inclusive_groups, rng.randint(1, 3))

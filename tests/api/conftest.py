@@ -69,7 +69,7 @@ def build_registry(*, body, other_body, firm, other_firm, draft, active) -> Regi
         indicator=indicator, measured_on=datetime.date(2025, 6, 1), value=Decimal("90")
     )
     draft.goals.add(goal)
-    active.goals.add(goal)
+    active.goals.set([goal])
     draft_party = draft.parties.get(organisation=firm)
     return Registry(
         body=body,

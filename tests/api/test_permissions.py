@@ -91,6 +91,9 @@ CASES = [
     ("POST", "/api/v1/measurements/",
      lambda r: {"indicator": r.indicator.pk, "measured_on": "2025-09-01", "value": "80"},
      OWNED_CREATE),
+    ("PATCH", "/api/v1/measurements/{measurement.pk}/", {"value": "1"}, OWNED_WRITE),
+    ("DELETE", "/api/v1/measurements/{measurement.pk}/", None,
+     expect(403, coordinator=204, admin=204)),
     # Parties, contributions, rules
     ("POST", "/api/v1/parties/",
      lambda r: {"partnership": r.draft.pk, "organisation": r.other_firm.pk,
@@ -112,7 +115,7 @@ CASES = [
     # Read-only resources refuse writes to everyone, before authentication.
     ("POST", "/api/v1/community-groups/", {"code": "x"}, everyone(405)),
     ("DELETE", "/api/v1/goals/{goal.pk}/", None, everyone(405)),
-    ("PATCH", "/api/v1/measurements/{measurement.pk}/", {"value": "1"}, everyone(405)),
+    ("DELETE", "/api/v1/indicators/{indicator.pk}/", None, everyone(405)),
     # Tokens
     ("POST", "/api/v1/auth/tokens/", {"expiry_days": 30}, expect(201)),
 ]

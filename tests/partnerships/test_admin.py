@@ -263,7 +263,8 @@ def test_activation_refusal_names_everything_missing(admin_client, body):
         "Add at least one private-sector party. "
         "Add the missing rules: Data sharing and confidentiality, Conflict of interest, "
         "Termination and exit. "
-        "Name the community groups this partnership serves."
+        "Name the community groups this partnership serves. "
+        "Link the partnership to at least one goal of a local safety strategy."
     )
     partnership.refresh_from_db()
     assert partnership.status == Status.NEGOTIATION

@@ -280,6 +280,7 @@ def test_an_empty_partnership_is_told_everything_it_lacks(coordinator, body):
         "Add the missing rules: Governance and decision-making, Data sharing and "
         "confidentiality, Conflict of interest, Termination and exit.",
         "Name the community groups this partnership serves.",
+        "Link the partnership to at least one goal of a local safety strategy.",
     ]
 
 

@@ -2,13 +2,18 @@
 and rules; lifecycle buttons; refusals that say what is missing; the history."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from partnerships.choices import REQUIRED_RULE_CATEGORIES, Role, RuleCategory, Status
 from partnerships.models import Contribution, Partnership
+from partnerships.services import partnership_update
 from tests import factories as f
+from tests.conftest import make_activatable
 
 from .forms import partnership_post
+
+GOAL_MISSING = "Link the partnership to at least one goal of a local safety strategy."
 
 pytestmark = pytest.mark.django_db
 
@@ -160,13 +165,45 @@ def test_activation_is_refused_with_what_is_missing_then_accepted(client_for, dr
     assert draft.status == Status.NEGOTIATION
     assert "This partnership cannot become active yet." in refused.text
     assert "Add the missing rules: Termination and exit." in refused.text
+    assert GOAL_MISSING in refused.text
 
     f.RuleFactory(partnership=draft, category=RuleCategory.EXIT)
+    draft.goals.add(f.GoalFactory(strategy__owner=body))
     accepted = client.post(transition, {"status": Status.ACTIVE}, follow=True)
 
     draft.refresh_from_db()
     assert draft.status == Status.ACTIVE
     assert "The partnership is now “Active”." in accepted.text
+
+
+def test_the_page_says_a_goal_is_missing_until_one_is_linked(client_for, draft, body):
+    client = client_for("coordinator")
+    make_activatable(draft, public=body)
+    draft.goals.clear()
+    draft.status = Status.NEGOTIATION
+    draft.save()
+
+    page = client.get(draft.get_absolute_url()).text
+    assert "Before it can become active" in page
+    assert GOAL_MISSING in page
+    refused = client.post(reverse("partnerships:partnership_transition", args=[draft.pk]),
+                          {"status": Status.ACTIVE}, follow=True)
+    assert GOAL_MISSING in refused.text
+
+    draft.goals.add(f.GoalFactory(strategy__owner=body))
+    page = client.get(draft.get_absolute_url()).text
+    assert "Before it can become active" not in page
+    client.post(reverse("partnerships:partnership_transition", args=[draft.pk]),
+                {"status": Status.ACTIVE})
+    draft.refresh_from_db()
+    assert draft.status == Status.ACTIVE
+
+
+def test_an_active_partnership_cannot_drop_its_last_goal(coordinator, active):
+    with pytest.raises(ValidationError) as error:
+        partnership_update(actor=coordinator, partnership=active, goals=[])
+    assert GOAL_MISSING in error.value.messages
+    assert active.goals.exists()
 
 
 @pytest.mark.parametrize("kind", ["firm", "other_coordinator", "analyst"])
@@ -275,7 +312,8 @@ def test_history_hides_internal_notes_from_other_bodies(client_for, active):
     client = client_for("coordinator")
     data = partnership_post(title=active.title, territory=active.territory,
                             summary=active.summary, internal_notes="Secret: a new budget line.",
-                            community_groups=list(active.community_groups.values_list("pk", flat=True)))
+                            community_groups=list(active.community_groups.values_list("pk", flat=True)),
+                            goals=list(active.goals.values_list("pk", flat=True)))
     client.post(reverse("partnerships:partnership_edit", args=[active.pk]), data)
 
     own = client.get(reverse("partnerships:partnership_history", args=[active.pk])).text
