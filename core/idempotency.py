@@ -20,6 +20,7 @@ from .models import IdempotencyKey
 
 KEY_PATTERN = re.compile(r"^[\x21-\x7e]{1,255}$")
 TOKEN_PATTERN = re.compile(r"^[0-9a-f]{32}$")
+FORM_TOKEN_FIELD = "one_time_token"  # noqa: S105 (a field name)
 
 
 def new_token() -> str:

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.middleware.RequestInputMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -206,6 +207,9 @@ CELERY_BEAT_SCHEDULE = {
 REGISTRY_BASE_URL = env("REGISTRY_BASE_URL", default="http://127.0.0.1:8000")
 # Calls for partners: attachments and reminders.
 CALLS_ATTACHMENT_MAX_BYTES = env.int("CALLS_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
+# The largest body any route reads (an attachment with its form); each API route then applies
+# its own limit, DATA_UPLOAD_MAX_MEMORY_SIZE for all but attachments.
+REQUEST_BODY_MAX_BYTES = max(DATA_UPLOAD_MAX_MEMORY_SIZE, CALLS_ATTACHMENT_MAX_BYTES + 64 * 1024)
 CALLS_DEADLINE_REMINDER_DAYS = env.int("CALLS_DEADLINE_REMINDER_DAYS", default=3)
 PARTNERSHIP_REVIEW_REMINDER_DAYS = env.int("PARTNERSHIP_REVIEW_REMINDER_DAYS", default=14)
 # Accounts: where a firm representative's work is, once registered, confirmed or accepted (a
