@@ -202,6 +202,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "calls.tasks.send_call_deadline_reminders",
         "schedule": 60 * 60,
     },
+    "purge-idempotency-keys": {
+        "task": "core.tasks.purge_idempotency_keys",
+        "schedule": 60 * 60,
+    },
 }
 # Links in e-mails point here; set it to the address users reach the registry at.
 REGISTRY_BASE_URL = env("REGISTRY_BASE_URL", default="http://127.0.0.1:8000")

@@ -3,6 +3,7 @@ from rest_framework import serializers
 
 from actors.api.serializers import OrganisationBriefSerializer
 from actors.models import Organisation
+from core.api.serializers import DateField
 
 from ..choices import Area, Horizon, IndicatorDirection, Priority
 from ..models import CommunityGroup, Goal, Indicator, Measurement, SafetyStrategy
@@ -55,8 +56,8 @@ class StrategyDetailSerializer(StrategySerializer):
 class StrategyWriteSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     territory = serializers.CharField(max_length=120)
-    starts_on = serializers.DateField()
-    ends_on = serializers.DateField(required=False, allow_null=True)
+    starts_on = DateField()
+    ends_on = DateField(required=False, allow_null=True)
     summary = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
 
 
@@ -79,7 +80,7 @@ class MeasurementSerializer(serializers.ModelSerializer):
 
 class MeasurementCreateSerializer(serializers.Serializer):
     indicator = serializers.PrimaryKeyRelatedField(queryset=Indicator.objects.all())
-    measured_on = serializers.DateField()
+    measured_on = DateField()
     value = serializers.DecimalField(**AMOUNT)
     note = serializers.CharField(required=False, allow_blank=True, max_length=300)
 
@@ -118,9 +119,9 @@ class IndicatorWriteSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     unit = serializers.CharField(max_length=40)
     baseline = serializers.DecimalField(**AMOUNT)
-    baseline_on = serializers.DateField()
+    baseline_on = DateField()
     target = serializers.DecimalField(**AMOUNT)
-    target_on = serializers.DateField(required=False, allow_null=True)
+    target_on = DateField(required=False, allow_null=True)
     direction = serializers.ChoiceField(choices=IndicatorDirection.choices, required=False)
 
 
