@@ -2,8 +2,10 @@
 lost answer sends the same token again, and creates nothing more."""
 
 import re
+import threading
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -141,3 +143,32 @@ def test_every_create_page_carries_a_token(client_for, users, body):
         assert TOKEN_INPUT.search(coordinator.get(url).text), url
     assert indicator.pk
     assert TOKEN_INPUT.search(client_for("firm").get(reverse("calls:eoi_create")).text)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs concurrent transactions")
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_double_submissions_create_once(body, firm_user):
+    """Two submissions in flight at once: the second waits on the token's unique key until the
+    first commits, then goes where the first went."""
+    url = reverse("calls:eoi_create")
+    browser = Client()
+    browser.force_login(firm_user)
+    results = []
+
+    def submit(data):
+        try:
+            results.append(browser.post(url, data)["Location"])
+        finally:
+            connection.close()
+
+    for n in range(10):
+        data = eoi_post(body=body.pk, submit="1", title=f"Offer {n}",
+                        **{FORM_TOKEN_FIELD: new_token()})
+        threads = [threading.Thread(target=submit, args=(data,)) for _click in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    assert len(results) == 20 and len(set(results)) == 10
+    assert ExpressionOfInterest.objects.count() == 10
