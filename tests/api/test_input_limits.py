@@ -79,7 +79,7 @@ def test_a_nul_in_a_community_group_slug_is_400_on_patch(alice, body):
 
 
 @pytest.mark.parametrize("query", [
-    "community_groups=%00", "q=gare%00", "%00=1", "ordering=title%00", "goal=1%00",
+    "community_groups=%00", "q=gare%00", "%00=1", "ordering=title%00", "goal=1%00", "cursor=%00",
 ])
 def test_a_nul_in_a_query_parameter_is_400(alice, query):
     response = alice.get(f"/api/v1/partnerships/?{query}")
