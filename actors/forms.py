@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from actors.choices import KINDS_BY_SECTOR, OrganisationKind, Sector, VerificationStatus
 from actors.identifiers import SCHEME_CHOICES
 from actors.licences import LICENCE_SCHEME_CHOICES
-from core.forms import DateInput, RegistryForm
+from core.forms import DateField, DateInput, RegistryForm
 
 # Kinds grouped under their sector, so the list reads as the registry is organised.
 KIND_CHOICES = [("", "---------")] + [
@@ -41,7 +41,7 @@ class OrganisationForm(RegistryForm):
     )
     licence_number = forms.CharField(label=_("Security licence number"), max_length=64,
                                      required=False)
-    licence_expires_on = forms.DateField(label=_("Security licence expires on"), required=False,
+    licence_expires_on = DateField(label=_("Security licence expires on"), required=False,
                                          widget=DateInput)
     contact_name = forms.CharField(label=_("Contact name"), max_length=120, required=False)
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)

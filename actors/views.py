@@ -17,7 +17,7 @@ from core.access import (
     may_see_personal_data,
 )
 from core.forms import errors_onto
-from core.views import HistoryView, RegistryListView, form_page, get_for
+from core.views import HistoryView, RegistryListView, form_page, get_for, one_time_form
 
 from . import services
 from .filtersets import OrganisationFilterSet
@@ -60,6 +60,7 @@ def organisation_detail(request, pk):
 
 
 @login_required
+@one_time_form
 def organisation_create(request):
     if not may_create(request.user, Organisation):
         raise PermissionDenied

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Organisation
-from core.forms import DateInput, RegistryForm
+from core.forms import DateField, DateInput, DateTimeField, RegistryForm
 from goals.models import CommunityGroup, Goal
 from partnerships.choices import ContributionKind, Role
 from partnerships.forms import ContributionMeasureForm
@@ -34,8 +34,8 @@ class CallForm(RegistryForm):
         label=_("Goals"), queryset=Goal.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    opens_on = forms.DateField(label=_("Opens on"), widget=DateInput)
-    closes_at = forms.DateTimeField(
+    opens_on = DateField(label=_("Opens on"), widget=DateInput)
+    closes_at = DateTimeField(
         label=_("Closes at"), widget=DateTimeInput,
         help_text=_("Date and time; the call closes itself then."),
     )

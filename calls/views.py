@@ -28,6 +28,7 @@ from core.views import (
     RegistryListView,
     form_page,
     get_for,
+    one_time_form,
 )
 
 from . import selectors, services
@@ -94,6 +95,7 @@ def call_detail(request, pk):
 
 
 @login_required
+@one_time_form
 def call_create(request):
     if not _may_create_call_here(request.user):
         raise PermissionDenied
@@ -268,6 +270,7 @@ def _submit_after_save(request, eoi):
 
 
 @login_required
+@one_time_form
 def eoi_create(request, call_pk=None):
     user = request.user
     # The page writes for the user's own firm; administrators, who represent none, use the API.
@@ -414,7 +417,7 @@ def _comment(request, eoi, data):
 
 eoi_decline = _review_form_view(DeclineForm, "decline_form", _decline)
 eoi_accept = _review_form_view(AcceptForm, "accept_form", _accept)
-eoi_comment = _review_form_view(CommentForm, "comment_form", _comment)
+eoi_comment = one_time_form(_review_form_view(CommentForm, "comment_form", _comment))
 
 
 # Attachments ----------------------------------------------------------------------------------
@@ -422,6 +425,7 @@ eoi_comment = _review_form_view(CommentForm, "comment_form", _comment)
 
 @login_required
 @require_POST
+@one_time_form
 def attachment_upload(request, pk):
     eoi = get_for(request.user, selectors.eoi_detail_queryset, pk, Action.CHANGE)
     if not selectors.may_act_for_firm(request.user, eoi):

@@ -107,3 +107,24 @@ def errors_onto(form):
         yield
     except ValidationError as error:
         add_service_errors(form, error)
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def check_year(value):
+    """Dates in the registry fall between 1900 and 2200: anything else is a typing slip (and
+    year 9999 plus a time zone would overflow)."""
+    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValidationError(
+            _("Give a date between the years %(first)s and %(last)s."),
+            code="year_out_of_range", params={"first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+
+
+class DateField(forms.DateField):
+    default_validators = [check_year]
+
+
+class DateTimeField(forms.DateTimeField):
+    default_validators = [check_year]

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from .access import Action, may
+from .models import IdempotencyKey
 
 
 def credit(instance, actor) -> None:
@@ -47,3 +48,9 @@ def apply_changes(instance, changes: dict, editable: set[str]) -> set[str]:
             setattr(instance, name, value)
             changed.add(name)
     return changed
+
+
+def idempotency_keys_purge() -> int:
+    """Delete the keys of retried writes older than their time to live; returns how many."""
+    deleted, _by_model = IdempotencyKey.objects.expired().delete()
+    return deleted

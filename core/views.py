@@ -2,6 +2,7 @@
 readable histories."""
 
 import datetime
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -9,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
+from django.http.response import HttpResponseRedirectBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
@@ -17,6 +19,7 @@ from django.views.generic import TemplateView
 
 from core.access import Action, is_staff_reader, may
 
+from . import idempotency
 from .forms import adapt_filter_form, errors_onto
 
 
@@ -31,6 +34,43 @@ def get_for(user, selector, pk, action: str = Action.VIEW):
     if action != Action.VIEW and not may(user, action, obj):
         raise PermissionDenied
     return obj
+
+
+def one_time_form(view):
+    """For a page whose form creates: the form's one-time token (``{% one_time_token %}``) is
+    claimed in the same transaction as the creation, so a second submission with the same token
+    (a double click, a reload, a retry after a lost answer) creates nothing and goes where the
+    first one went. A form sent without a token works as before, unprotected."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        token = request.POST.get(idempotency.FORM_TOKEN_FIELD, "") if request.method == "POST" \
+            else ""
+        if not token or not request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        if not idempotency.TOKEN_PATTERN.match(token):
+            return redirect(request.path)
+        key = f"form:{token}:{request.path}"[:255]
+        record = idempotency.earlier(request.user, key)
+        if record is not None:
+            return redirect(record.location or request.path)
+        try:
+            return idempotency.run_once(
+                user=request.user, key=key, method="POST", path=request.path,
+                fingerprint=idempotency.fingerprint("POST", request.path, token),
+                write=lambda: view(request, *args, **kwargs), answer=_redirected_to,
+            )
+        except idempotency.Replay as replay:
+            return redirect(replay.record.location or request.path)
+
+    return wrapped
+
+
+def _redirected_to(response):
+    """A form that saved redirects; one shown again with errors saved nothing."""
+    if not isinstance(response, HttpResponseRedirectBase):
+        return None
+    return {"status": response.status_code, "location": response["Location"]}
 
 
 def form_page(request, form, *, title, submit_label, cancel_url, save=None, success=""):

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Organisation
-from core.forms import DateInput, RegistryForm
+from core.forms import DateField, DateInput, RegistryForm
 
 from .choices import Area, Horizon, IndicatorDirection, Priority
 from .models import CommunityGroup
@@ -14,8 +14,8 @@ class StrategyForm(RegistryForm):
     )
     title = forms.CharField(label=_("Title"), max_length=200)
     territory = forms.CharField(label=_("Territory"), max_length=120)
-    starts_on = forms.DateField(label=_("Starts on"), widget=DateInput)
-    ends_on = forms.DateField(label=_("Ends on"), required=False, widget=DateInput)
+    starts_on = DateField(label=_("Starts on"), widget=DateInput)
+    ends_on = DateField(label=_("Ends on"), required=False, widget=DateInput)
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea)
 
     def __init__(self, *args, choose_owner: bool = False, **kwargs):
@@ -41,7 +41,7 @@ class GoalForm(RegistryForm):
         widget=forms.RadioSelect,
     )
     territory = forms.CharField(label=_("Territory"), max_length=120)
-    target_on = forms.DateField(
+    target_on = DateField(
         label=_("Target date"), required=False, widget=DateInput,
         help_text=_("Optional; short term within a year, medium term in one to three years, "
                     "long term beyond."),
@@ -56,12 +56,12 @@ class IndicatorForm(RegistryForm):
         label=_("Direction"), choices=IndicatorDirection.choices, widget=forms.RadioSelect
     )
     baseline = forms.DecimalField(label=_("Baseline"), max_digits=14, decimal_places=2, localize=True)
-    baseline_on = forms.DateField(label=_("Baseline date"), widget=DateInput)
+    baseline_on = DateField(label=_("Baseline date"), widget=DateInput)
     target = forms.DecimalField(label=_("Target"), max_digits=14, decimal_places=2, localize=True)
-    target_on = forms.DateField(label=_("Target date"), required=False, widget=DateInput)
+    target_on = DateField(label=_("Target date"), required=False, widget=DateInput)
 
 
 class MeasurementForm(RegistryForm):
-    measured_on = forms.DateField(label=_("Measured on"), widget=DateInput)
+    measured_on = DateField(label=_("Measured on"), widget=DateInput)
     value = forms.DecimalField(label=_("Value"), max_digits=14, decimal_places=2, localize=True)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)

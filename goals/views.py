@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.access import Action, is_admin, is_staff_reader, may, may_create
-from core.views import HistoryView, RegistryListView, form_page, get_for
+from core.views import HistoryView, RegistryListView, form_page, get_for, one_time_form
 
 from . import services
 from .filtersets import GoalFilterSet, StrategyFilterSet
@@ -53,6 +53,7 @@ STRATEGY_FIELDS = ("title", "territory", "starts_on", "ends_on", "summary")
 
 
 @login_required
+@one_time_form
 def strategy_create(request):
     user = request.user
     if not may_create(user, SafetyStrategy):
@@ -121,6 +122,7 @@ GOAL_FIELDS = ("title", "description", "area", "horizon", "priority", "territory
 
 
 @login_required
+@one_time_form
 def goal_create(request, strategy_pk):
     strategy = get_for(request.user, strategy_list, strategy_pk, Action.CHANGE)
     return form_page(
@@ -165,6 +167,7 @@ INDICATOR_FIELDS = ("name", "unit", "direction", "baseline", "baseline_on", "tar
 
 
 @login_required
+@one_time_form
 def indicator_create(request, goal_pk):
     goal = get_for(request.user, goal_list, goal_pk, Action.CHANGE)
     return form_page(
@@ -189,6 +192,7 @@ def indicator_edit(request, pk):
 
 
 @login_required
+@one_time_form
 def measurement_create(request, indicator_pk):
     indicator = get_for(request.user, indicator_list, indicator_pk, Action.CHANGE)
 

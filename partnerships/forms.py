@@ -4,7 +4,7 @@ from django.forms.formsets import BaseFormSet, formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Organisation
-from core.forms import DateInput, RegistryForm
+from core.forms import DateField, DateInput, RegistryForm
 from goals.forms import CommunityGroupsField
 from goals.models import Goal
 
@@ -22,9 +22,9 @@ class PartnershipForm(RegistryForm):
         help_text=_("What the partnership does, in plain words; shown on the public page."),
     )
     territory = forms.CharField(label=_("Territory"), max_length=120)
-    starts_on = forms.DateField(label=_("Starts on"), required=False, widget=DateInput)
-    ends_on = forms.DateField(label=_("Ends on"), required=False, widget=DateInput)
-    next_review_on = forms.DateField(label=_("Next review on"), required=False, widget=DateInput)
+    starts_on = DateField(label=_("Starts on"), required=False, widget=DateInput)
+    ends_on = DateField(label=_("Ends on"), required=False, widget=DateInput)
+    next_review_on = DateField(label=_("Next review on"), required=False, widget=DateInput)
     goals = forms.ModelMultipleChoiceField(
         label=_("Shared goals it works towards"),
         queryset=Goal.objects.none(),
@@ -69,7 +69,7 @@ class PartyForm(RowForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What this party undertakes to do."),
     )
-    joined_on = forms.DateField(label=_("Joined on"), required=False, widget=DateInput)
+    joined_on = DateField(label=_("Joined on"), required=False, widget=DateInput)
 
     def __init__(self, *args, organisations=None, organisation_choices=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,7 +13,13 @@ from django.views.decorators.http import require_POST
 from actors.models import Organisation
 from core.access import Action, is_admin, is_staff_reader, may, may_create
 from core.forms import error_summary, errors_onto
-from core.views import FilteredListView, HistoryView, RegistryListView, get_for
+from core.views import (
+    FilteredListView,
+    HistoryView,
+    RegistryListView,
+    get_for,
+    one_time_form,
+)
 
 from . import services
 from .choices import PUBLIC_PAGE_STATUSES, TRANSITIONS, Status
@@ -314,6 +320,7 @@ def _edit_page(request, partnership, *, title, success):
 
 
 @login_required
+@one_time_form
 def partnership_create(request):
     if not may_create(request.user, Partnership):
         raise PermissionDenied

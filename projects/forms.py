@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.choices import VerificationStatus
 from actors.models import Organisation
-from core.forms import DateInput, RegistryForm
+from core.forms import DateField, DateInput, RegistryForm
 from goals.choices import Area
 from goals.forms import CommunityGroupsField
 from goals.models import Goal
@@ -19,8 +19,8 @@ class ProjectForm(RegistryForm):
     area = forms.ChoiceField(label=_("Area"), choices=Area.choices, widget=forms.RadioSelect)
     territory = forms.CharField(label=_("Territory"), max_length=120)
     state = forms.ChoiceField(label=_("State"), choices=ProjectState.choices, widget=forms.RadioSelect)
-    starts_on = forms.DateField(label=_("Starts on"), required=False, widget=DateInput)
-    ends_on = forms.DateField(label=_("Ends on"), required=False, widget=DateInput)
+    starts_on = DateField(label=_("Starts on"), required=False, widget=DateInput)
+    ends_on = DateField(label=_("Ends on"), required=False, widget=DateInput)
     budget_band = forms.ChoiceField(label=_("Budget"), choices=BudgetBand.choices, required=False)
     community_groups = CommunityGroupsField(label=_("Community groups served"))
     goals = forms.ModelMultipleChoiceField(

@@ -13,7 +13,7 @@ from actors.models import Organisation
 from calls.models import CallForPartners
 from core.access import Action, is_staff_reader, may, may_create
 from core.forms import errors_onto
-from core.views import FilteredListView, HistoryView, form_page, get_for
+from core.views import FilteredListView, HistoryView, form_page, get_for, one_time_form
 from goals.selectors import goal_detail_queryset
 
 from . import finder, services
@@ -60,6 +60,7 @@ def project_detail(request, pk):
 
 
 @login_required
+@one_time_form
 def project_create(request):
     user = request.user
     if not may_create(user, Project) or user.organisation is None:
@@ -141,6 +142,7 @@ def goal_cooperation(request, pk):
 
 @login_required
 @require_POST
+@one_time_form
 def need_add(request, pk):
     goal = get_for(request.user, goal_detail_queryset, pk, Action.CHANGE)
     form = NeedForm(request.POST)
@@ -189,6 +191,7 @@ def invitation_send(request, pk):
 
 @login_required
 @require_POST
+@one_time_form
 def draft_partnership(request, pk):
     """Start a draft partnership with the organisations ticked among the suggestions, each in
     the role suggested for it."""
@@ -234,6 +237,7 @@ def opportunities(request):
 
 
 @login_required
+@one_time_form
 def offer_list_view(request):
     """An organisation's standing offers, and the form to add one."""
     user = request.user

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from core.access import is_admin, is_analyst, is_coordinator, may_see_personal_data
-from core.api.serializers import BlankableURLField, ConfidentialFieldsMixin
+from core.api.serializers import BlankableURLField, ConfidentialFieldsMixin, DateField
 
 from ..choices import OrganisationKind, Sector, VerificationStatus
 from ..identifiers import SCHEME_CHOICES
@@ -104,7 +104,7 @@ class OrganisationWriteSerializer(serializers.Serializer):
     licence_scheme = serializers.ChoiceField(choices=LICENCE_SCHEME_CHOICES, required=False,
                                              allow_blank=True)
     licence_number = serializers.CharField(max_length=64, required=False, allow_blank=True)
-    licence_expires_on = serializers.DateField(required=False, allow_null=True)
+    licence_expires_on = DateField(required=False, allow_null=True)
 
 
 class OrganisationCreateSerializer(OrganisationWriteSerializer):

@@ -43,4 +43,4 @@ class OrganisationViewSet(RegistryModelViewSet):
             services.organisation_set_verification(
                 actor=request.user, organisation=instance, **serializer.validated_data
             )
-        return self.detail_response(instance)
+            return self.detail_response(instance)

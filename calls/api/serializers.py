@@ -5,7 +5,12 @@ from rest_framework import serializers
 from actors.api.serializers import OrganisationBriefSerializer
 from actors.models import Organisation
 from core.access import is_admin
-from core.api.serializers import ConfidentialFieldsMixin, VisibleRelatedField
+from core.api.serializers import (
+    ConfidentialFieldsMixin,
+    DateField,
+    DateTimeField,
+    VisibleRelatedField,
+)
 from goals.api.serializers import GoalBriefSerializer
 from goals.models import CommunityGroup, Goal
 from partnerships.api.serializers import (
@@ -63,8 +68,8 @@ class CallWriteSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=LONG_TEXT)
     territory = serializers.CharField(max_length=120)
     contribution_kinds = serializers.MultipleChoiceField(choices=ContributionKind.choices)
-    opens_on = serializers.DateField()
-    closes_at = serializers.DateTimeField()
+    opens_on = DateField()
+    closes_at = DateTimeField()
     goals = VisibleRelatedField(model=Goal, many=True, required=False)
 
     def validate_contribution_kinds(self, value):
@@ -119,7 +124,7 @@ class EoiSerializer(ConfidentialFieldsMixin, serializers.ModelSerializer):
     contact_name = serializers.CharField(required=False)
     contact_email = serializers.EmailField(required=False)
     contact_phone = serializers.CharField(required=False)
-    consent_given_at = serializers.DateTimeField(required=False)
+    consent_given_at = DateTimeField(required=False)
 
     confidential = dict.fromkeys(
         ("contact_name", "contact_email", "contact_phone", "consent_given_at"), _personal_check

@@ -1,16 +1,17 @@
 from uuid import UUID
 
+from django.conf import settings
 from django.db import transaction
 from django.http import FileResponse, Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.decorators import action
-from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from core.access import Action
+from core.api.parsers import RegistryMultiPartParser
 from core.api.viewsets import DestroyMixin, RegistryModelViewSet
 
 from .. import selectors, services
@@ -30,6 +31,9 @@ from .serializers import (
     EoiSerializer,
     EoiWriteSerializer,
 )
+
+# What a multipart body holds besides the file itself: boundaries, part headers, a file name.
+ATTACHMENT_FORM_OVERHEAD = 64 * 1024
 
 
 class CallViewSet(RegistryModelViewSet):
@@ -54,7 +58,7 @@ class CallViewSet(RegistryModelViewSet):
         with transaction.atomic():
             instance = self.locked_object(Action.CHANGE)
             instance = service(actor=self.request.user, call=instance)
-        return self.detail_response(instance)
+            return self.detail_response(instance)
 
     @extend_schema(request=None, responses=CallDetailSerializer)
     @action(detail=True, methods=["post"])
@@ -94,6 +98,11 @@ class ExpressionOfInterestViewSet(DestroyMixin, RegistryModelViewSet):
     def perform_create(self, data):
         return services.eoi_create(actor=self.request.user, **data)
 
+    def body_limit(self):
+        if self.action == "attachments":
+            return settings.CALLS_ATTACHMENT_MAX_BYTES + ATTACHMENT_FORM_OVERHEAD
+        return super().body_limit()
+
     def _step(self, service, serializer_class=None):
         with transaction.atomic():
             instance = self.locked_object(Action.CHANGE)
@@ -105,7 +114,7 @@ class ExpressionOfInterestViewSet(DestroyMixin, RegistryModelViewSet):
                 serializer.is_valid(raise_exception=True)
                 arguments = serializer.validated_data
             instance = service(actor=self.request.user, eoi=instance, **arguments)
-        return self.detail_response(instance)
+            return self.detail_response(instance)
 
     @extend_schema(request=None, responses=EoiDetailSerializer)
     @action(detail=True, methods=["post"])
@@ -169,7 +178,7 @@ class ExpressionOfInterestViewSet(DestroyMixin, RegistryModelViewSet):
 
     @extend_schema(request={"multipart/form-data": AttachmentUploadSerializer},
                    responses={201: AttachmentSerializer})
-    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser],
+    @action(detail=True, methods=["post"], parser_classes=[RegistryMultiPartParser],
             filterset_class=None)
     def attachments(self, request, pk=None):
         """Attach a PDF (checked by its content, size-limited) while the firm may still edit."""
@@ -180,8 +189,8 @@ class ExpressionOfInterestViewSet(DestroyMixin, RegistryModelViewSet):
             attachment = services.attachment_add(
                 actor=request.user, eoi=instance, uploaded=serializer.validated_data["file"]
             )
-        return Response(AttachmentSerializer(attachment, context=self.get_serializer_context())
-                        .data, status=status.HTTP_201_CREATED)
+            data = AttachmentSerializer(attachment, context=self.get_serializer_context()).data
+        return Response(data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         parameters=[OpenApiParameter("uuid", OpenApiTypes.UUID, OpenApiParameter.PATH)],

@@ -55,6 +55,10 @@ ERRORS = {
           _example(412, "precondition_failed", "The object has changed since you read it.")),
     413: (_("The request body is larger than the server accepts."),
           _example(413, "too_large", "The request body is too large.")),
+    422: (_("This `Idempotency-Key` was used before, by this user, for another request. Nothing "
+            "was changed."),
+          _example(422, "idempotency_key_reused",
+                   "This Idempotency-Key was already used for another request.")),
     415: (_("The body is not JSON (or a form)."),
           _example(415, "unsupported_media_type", 'Unsupported media type "text/plain" in request.')),
     429: (_("Too many requests: wait the number of seconds given in `Retry-After`."),
@@ -75,6 +79,12 @@ IF_MATCH = OpenApiParameter(
     description=_("The ETag you read. When it no longer matches, the write answers 412 and "
                   "changes nothing. Without it the write is unconditional."),
 )
+IDEMPOTENCY_KEY = OpenApiParameter(
+    "Idempotency-Key", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
+    description=_("Any new value (a UUID, say) makes the POST safe to retry: sent again with the "
+                  "same key, it answers what the first answered and changes nothing. Kept 24 "
+                  "hours."),
+)
 
 
 def error_statuses(method: str, *, is_list: bool, is_detail: bool, public: bool) -> list[int]:
@@ -87,6 +97,8 @@ def error_statuses(method: str, *, is_list: bool, is_detail: bool, public: bool)
         statuses |= {400, 403}
         if method != "DELETE":
             statuses |= {413, 415}
+        if method == "POST":
+            statuses.add(422)
         if is_detail:
             statuses.add(412)
     elif not public:
@@ -140,6 +152,8 @@ class RegistryAutoSchema(AutoSchema):
             or (self._is_detail() and self.method == "POST")
         ):
             parameters.append(ETAG)
+        if self._registry_view() and self.method == "POST":
+            parameters.append(IDEMPOTENCY_KEY)
         parameters.append(RETRY_AFTER)
         return parameters
 
@@ -245,6 +259,11 @@ come last. Every filter of a list also applies to its exports, `<list>/export.cs
 **Optimistic concurrency.** Each object's representation carries an `ETag`. Send it back in
 `If-Match` with `PUT`, `PATCH`, `DELETE` or an action: if somebody changed the object meanwhile
 the answer is 412 and nothing changes.
+
+**Safe retries.** A `POST` (a create or an action) may carry an `Idempotency-Key` header with a
+new value (a UUID, say). If the answer is lost, send the same request with the same key: you get
+the first answer (with `Idempotent-Replayed: true`) and nothing is done twice. The same key with
+another request answers 422. Keys are kept 24 hours, per user.
 
 **Errors** share one shape, `{"status", "code", "detail", "errors"}` (see the `Error` schema);
 `errors` maps each invalid field to its messages.

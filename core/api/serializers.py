@@ -2,6 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.access import Action
+from core.forms import check_year
 
 
 class ConfidentialFieldsMixin:
@@ -42,7 +43,6 @@ class ConfidentialFieldsMixin:
         return False
 
 
-
 class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
     """A reference, by id, to an object the requesting user may see: others "do not exist"."""
 
@@ -58,3 +58,13 @@ class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
 @extend_schema_field({"type": "string", "anyOf": [{"format": "uri"}, {"maxLength": 0}]})
 class BlankableURLField(serializers.CharField):
     """A URL, or an empty string when there is none."""
+
+
+class DateField(serializers.DateField):
+    """A date between the years 1900 and 2200 (see ``core.forms.check_year``)."""
+
+    default_validators = [check_year]
+
+
+class DateTimeField(serializers.DateTimeField):
+    default_validators = [check_year]

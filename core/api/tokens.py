@@ -12,9 +12,10 @@ from drf_spectacular.utils import extend_schema
 from knox.models import AuthToken
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+
+from .parsers import RegistryJSONParser
 
 DEFAULT_EXPIRY_DAYS = 90
 MAX_EXPIRY_DAYS = 365
@@ -49,7 +50,7 @@ class TokenViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Your own API tokens. Sign in to the site (or use an existing token) to manage them."""
 
     permission_classes = [IsAuthenticated]
-    parser_classes = [JSONParser]
+    parser_classes = [RegistryJSONParser]
     serializer_class = TokenSerializer
     pagination_class = None
     lookup_field = "token_key"

@@ -20,7 +20,6 @@ from django.db import transaction
 from django.utils.http import parse_etags
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status, viewsets
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
 
@@ -28,6 +27,8 @@ from core.access import Action, may, may_create, public_body_id
 
 from .exceptions import PreconditionFailed, RequestTooLarge
 from .exports import ExportMixin
+from .idempotency import IdempotentPostMixin
+from .parsers import RegistryJSONParser
 
 LIST_ACTIONS = {"list", "export_csv", "export_json"}
 
@@ -43,14 +44,14 @@ def representation_etag(data) -> str:
     return '"' + hashlib.sha256(encoded.encode()).hexdigest()[:40] + '"'
 
 
-class RegistryViewSet(viewsets.GenericViewSet):
+class RegistryViewSet(IdempotentPostMixin, viewsets.GenericViewSet):
     """Subclasses declare, as static methods, ``selector`` (and ``detail_selector`` when the
     detail needs more), the serializers (``serializer_class`` for lists and exports,
     ``detail_serializer_class`` for one object, ``create_serializer_class`` and
     ``update_serializer_class`` for input) and the services that write: ``create_service``,
     ``update_service`` and ``destroy_service``, which receive the object as ``service_object``."""
 
-    parser_classes = [JSONParser]
+    parser_classes = [RegistryJSONParser]
     selector = None
     detail_selector = None
     detail_serializer_class = None
@@ -66,9 +67,13 @@ class RegistryViewSet(viewsets.GenericViewSet):
         if self.action is None:
             raise exceptions.MethodNotAllowed(request.method)
         length = request.META.get("CONTENT_LENGTH") or "0"
-        if length.isdigit() and int(length) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+        if length.isdigit() and int(length) > self.body_limit():
             raise RequestTooLarge()
         super().initial(request, *args, **kwargs)
+
+    def body_limit(self) -> int:
+        """The largest request body this route reads; a route that takes files says more."""
+        return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
 
     # Reads
 
@@ -102,7 +107,11 @@ class RegistryViewSet(viewsets.GenericViewSet):
         return serializer_class(instance, context=self.get_serializer_context()).data
 
     def detail_response(self, instance, status_code=status.HTTP_200_OK, headers=None) -> Response:
-        """The fresh detail representation of ``instance``, with its ETag."""
+        """The fresh detail representation of ``instance``, with its ETag.
+
+        Call it inside the write's transaction: once the write commits, answering it must not
+        need the database (a lost connection would turn a done write into a 500, and a client
+        that retries would write twice)."""
         instance = self.reload(instance)
         data = self.represent(instance)
         headers = {**(headers or {}), "ETag": representation_etag(data)}
@@ -177,7 +186,7 @@ class CreateMixin:
         serializer.is_valid(raise_exception=True)
         with transaction.atomic():
             instance = self.perform_create(serializer.validated_data)
-        response = self.detail_response(instance, status.HTTP_201_CREATED)
+            response = self.detail_response(instance, status.HTTP_201_CREATED)
         # A plain str: the hyperlink field's value is a str subclass, which WSGI servers refuse.
         response["Location"] = str(response.data.get("url", ""))
         return response
@@ -194,7 +203,7 @@ class UpdateMixin:
             serializer = self.get_serializer(instance, data=request.data, partial=partial)
             serializer.is_valid(raise_exception=True)
             instance = self.perform_update(instance, serializer.validated_data)
-        return self.detail_response(instance)
+            return self.detail_response(instance)
 
     def partial_update(self, request, *args, **kwargs):
         return self.update(request, *args, partial=True, **kwargs)

@@ -8,9 +8,22 @@ from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from core import idempotency
 from core.forms import error_summary
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def one_time_token(context):
+    """The hidden one-time token of a form that creates: sent twice (a double click, a reload),
+    the second submission goes to what the first created (see ``core.views.one_time_form``).
+    A form shown again with errors keeps the token it was sent with: nothing used it yet."""
+    request = context["request"]
+    sent = request.POST.get(idempotency.FORM_TOKEN_FIELD, "") if request.method == "POST" else ""
+    token = sent if idempotency.TOKEN_PATTERN.match(sent) else idempotency.new_token()
+    return format_html('<input type="hidden" name="{}" value="{}">',
+                       idempotency.FORM_TOKEN_FIELD, token)
 
 
 @register.simple_tag

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.middleware.RequestInputMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -210,11 +211,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "actors.tasks.send_licence_reminders",
         "schedule": 60 * 60 * 12,
     },
+    "purge-idempotency-keys": {
+        "task": "core.tasks.purge_idempotency_keys",
+        "schedule": 60 * 60,
+    },
 }
 # Links in e-mails point here; set it to the address users reach the registry at.
 REGISTRY_BASE_URL = env("REGISTRY_BASE_URL", default="http://127.0.0.1:8000")
 # Calls for partners: attachments and reminders.
 CALLS_ATTACHMENT_MAX_BYTES = env.int("CALLS_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
+# The largest body any route reads (an attachment with its form); each API route then applies
+# its own limit, DATA_UPLOAD_MAX_MEMORY_SIZE for all but attachments.
+REQUEST_BODY_MAX_BYTES = max(DATA_UPLOAD_MAX_MEMORY_SIZE, CALLS_ATTACHMENT_MAX_BYTES + 64 * 1024)
 CALLS_DEADLINE_REMINDER_DAYS = env.int("CALLS_DEADLINE_REMINDER_DAYS", default=3)
 PARTNERSHIP_REVIEW_REMINDER_DAYS = env.int("PARTNERSHIP_REVIEW_REMINDER_DAYS", default=14)
 # Private security companies hear that their licence expires this many days ahead.

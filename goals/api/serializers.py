@@ -3,6 +3,7 @@ from rest_framework import serializers
 
 from actors.api.serializers import OrganisationBriefSerializer
 from actors.models import Organisation
+from core.api.serializers import DateField
 
 from ..choices import Area, Horizon, IndicatorDirection, Priority
 from ..models import CommunityGroup, Goal, Indicator, Measurement, SafetyStrategy
@@ -55,8 +56,8 @@ class StrategyDetailSerializer(StrategySerializer):
 class StrategyWriteSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     territory = serializers.CharField(max_length=120)
-    starts_on = serializers.DateField()
-    ends_on = serializers.DateField(required=False, allow_null=True)
+    starts_on = DateField()
+    ends_on = DateField(required=False, allow_null=True)
     summary = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
 
 
@@ -78,7 +79,7 @@ class MeasurementSerializer(serializers.ModelSerializer):
 
 
 class MeasurementWriteSerializer(serializers.Serializer):
-    measured_on = serializers.DateField(help_text=_("Today or earlier."))
+    measured_on = DateField(help_text=_("Today or earlier."))
     value = serializers.DecimalField(**AMOUNT)
     note = serializers.CharField(required=False, allow_blank=True, max_length=300)
 
@@ -121,9 +122,9 @@ class IndicatorWriteSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     unit = serializers.CharField(max_length=40)
     baseline = serializers.DecimalField(**AMOUNT)
-    baseline_on = serializers.DateField()
+    baseline_on = DateField()
     target = serializers.DecimalField(**AMOUNT)
-    target_on = serializers.DateField(required=False, allow_null=True)
+    target_on = DateField(required=False, allow_null=True)
     direction = serializers.ChoiceField(choices=IndicatorDirection.choices, required=False)
 
 
@@ -156,7 +157,7 @@ class GoalWriteSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     area = serializers.ChoiceField(choices=Area.choices)
     horizon = serializers.ChoiceField(choices=Horizon.choices)
-    target_on = serializers.DateField(
+    target_on = DateField(
         required=False, allow_null=True,
         help_text=_("Optional; must agree with the horizon (short: within a year; medium: one to "
                     "three years; long: beyond three)."),

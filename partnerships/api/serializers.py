@@ -6,7 +6,7 @@ from rest_framework.reverse import reverse
 from actors.api.serializers import OrganisationBriefSerializer
 from actors.models import Organisation
 from core.access import is_admin, is_coordinator, public_body_id
-from core.api.serializers import ConfidentialFieldsMixin, VisibleRelatedField
+from core.api.serializers import ConfidentialFieldsMixin, DateField, VisibleRelatedField
 from goals.api.serializers import GoalBriefSerializer
 from goals.models import CommunityGroup, Goal
 
@@ -183,9 +183,9 @@ class PartnershipWriteSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     territory = serializers.CharField(max_length=120)
     summary = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
-    starts_on = serializers.DateField(required=False, allow_null=True)
-    ends_on = serializers.DateField(required=False, allow_null=True)
-    next_review_on = serializers.DateField(required=False, allow_null=True)
+    starts_on = DateField(required=False, allow_null=True)
+    ends_on = DateField(required=False, allow_null=True)
+    next_review_on = DateField(required=False, allow_null=True)
     internal_notes = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
     goals = VisibleRelatedField(model=Goal, many=True, required=False)
     community_groups = serializers.SlugRelatedField(
@@ -240,7 +240,7 @@ class PartyWriteSerializer(serializers.Serializer):
     organisation = VisibleRelatedField(model=Organisation)
     role = serializers.ChoiceField(choices=Role.choices)
     responsibilities = serializers.CharField(max_length=10_000)
-    joined_on = serializers.DateField(required=False, allow_null=True)
+    joined_on = DateField(required=False, allow_null=True)
 
 
 class PartyCreateSerializer(PartyWriteSerializer):

@@ -60,7 +60,7 @@ class PartnershipViewSet(DestroyMixin, RegistryModelViewSet):
             instance = services.partnership_transition(
                 actor=request.user, partnership=instance, **serializer.validated_data
             )
-        return self.detail_response(instance)
+            return self.detail_response(instance)
 
 
 class PartyViewSet(DestroyMixin, RegistryModelViewSet):

@@ -5,6 +5,7 @@ from actors.api.serializers import OrganisationBriefSerializer
 from actors.choices import VerificationStatus
 from actors.models import Organisation
 from calls.models import CallForPartners
+from core.api.serializers import DateField
 from goals.api.serializers import GoalBriefSerializer
 from goals.choices import Area
 from goals.models import CommunityGroup, Goal
@@ -44,8 +45,8 @@ class ProjectWriteSerializer(serializers.Serializer):
     area = serializers.ChoiceField(choices=Area.choices)
     territory = serializers.CharField(max_length=120)
     state = serializers.ChoiceField(choices=ProjectState.choices, required=False)
-    starts_on = serializers.DateField(required=False, allow_null=True)
-    ends_on = serializers.DateField(required=False, allow_null=True)
+    starts_on = DateField(required=False, allow_null=True)
+    ends_on = DateField(required=False, allow_null=True)
     budget_band = serializers.ChoiceField(choices=BudgetBand.choices, required=False)
     visibility = serializers.ChoiceField(choices=Visibility.choices, required=False)
     results = serializers.CharField(required=False, allow_blank=True, max_length=10_000)

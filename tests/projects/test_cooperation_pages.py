@@ -185,3 +185,31 @@ def test_a_firm_reaches_its_opportunities_and_offers_from_the_user_menu(client_f
 
     assert reverse("projects:opportunities") in page
     assert reverse("projects:offer_list") in page
+
+
+def test_double_submitted_project_offer_and_need_are_stored_once(client_for, goal):
+    from core.idempotency import FORM_TOKEN_FIELD
+    from projects.models import Project
+    from tests.web.test_one_time_forms import token_on
+
+    firm, coordinator = client_for("firm"), client_for("coordinator")
+    project = reverse("projects:project_create")
+    project_data = {"title": "Once", "summary": "S", "area": "other", "territory": "Lyon",
+                    "state": "planned", "visibility": "public",
+                    FORM_TOKEN_FIELD: token_on(firm.get(project))}
+    offer = reverse("projects:offer_list")
+    offer_data = {"kind": "expertise", "territory": "Gent", "magnitude": "small",
+                  FORM_TOKEN_FIELD: token_on(firm.get(offer))}
+    need = reverse("projects:need_add", args=[goal.pk])
+    need_data = {"kind": "data", "magnitude": "small",
+                 FORM_TOKEN_FIELD: token_on(coordinator.get(
+                     reverse("projects:goal_cooperation", args=[goal.pk])))}
+
+    for client, url, data in ((firm, project, project_data), (firm, offer, offer_data),
+                              (coordinator, need, need_data)):
+        first, second = client.post(url, data), client.post(url, data)
+        assert first["Location"] == second["Location"]
+
+    assert Project.objects.filter(title="Once").count() == 1
+    assert ContributionOffer.objects.filter(territory="Gent").count() == 1
+    assert Need.objects.filter(goal=goal).count() == 1
