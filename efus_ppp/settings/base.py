@@ -159,15 +159,20 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="registry@efus-ppp
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 REDIS_URL = env("REDIS_URL", default="")
+# "local" counts per process where the shared cache is down (the API rate limits fall back to it).
+CACHES = {"local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"}}
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        }
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        # A Redis that does not answer fails fast instead of holding the request.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+# Sessions live in the database only (Django's default, said here so nobody moves them to Redis
+# by accident): a sign-in or a form must not depend on the cache.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Celery: a real broker when one is configured, otherwise tasks run in-process.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://localhost/")
