@@ -3,6 +3,7 @@
 import logging
 
 from celery import shared_task
+from django.conf import settings
 
 from . import delivery
 
@@ -13,19 +14,28 @@ logger = logging.getLogger(__name__)
 def deliver_notification(self, notification_id: int) -> None:
     try:
         delivery.notification_deliver(notification_id=notification_id)
-    except delivery.DeliveryFailed as error:
-        if self.request.is_eager:
+    except Exception as error:
+        # DeliveryFailed has been counted on the row; anything else (the database unreachable
+        # while claiming) has not, and the sweep finds the row again all the same.
+        if self.request.is_eager or getattr(error, "final", False):
             # Without a worker there is nobody to retry later: the periodic sweep will.
-            logger.warning("Notification %s not sent yet: %s", notification_id, error)
+            logger.warning("Notification %s not sent: %s", notification_id, error)
             return
         raise self.retry(
             exc=error, countdown=delivery.backoff_seconds(self.request.retries)
         ) from error
 
 
-@shared_task(ignore_result=True)
-def deliver_due_notifications() -> int:
-    return delivery.notifications_deliver_due()
+@shared_task(bind=True, ignore_result=True)
+def deliver_due_notifications(self) -> int:
+    """One sweep within the task's time limit; what is left goes to the next one, at once."""
+    sweep = delivery.notifications_deliver_due(seconds=settings.NOTIFICATIONS_SWEEP_SECONDS)
+    if sweep.more and not self.request.is_eager:
+        try:
+            deliver_due_notifications.apply_async(retry=False)
+        except Exception:
+            logger.warning("The next sweep could not be queued; beat starts one soon.", exc_info=True)
+    return sweep.sent
 
 
 def enqueue(notification_id: int) -> None:

@@ -207,6 +207,16 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60 * 60,
     },
 }
+# The outbox: how long a delivery holds its row before it is tried again (beyond the task's hard
+# time limit), how long one sweep sends before handing the rest to the next, and how old a
+# pending notification may grow before readiness reports a backlog.
+NOTIFICATIONS_CLAIM_SECONDS = env.int(
+    "NOTIFICATIONS_CLAIM_SECONDS", default=max(300, CELERY_TASK_TIME_LIMIT + 60)
+)
+NOTIFICATIONS_SWEEP_SECONDS = env.int(
+    "NOTIFICATIONS_SWEEP_SECONDS", default=CELERY_TASK_SOFT_TIME_LIMIT * 2 // 3
+)
+NOTIFICATIONS_BACKLOG_MINUTES = env.int("NOTIFICATIONS_BACKLOG_MINUTES", default=30)
 # Links in e-mails point here; set it to the address users reach the registry at.
 REGISTRY_BASE_URL = env("REGISTRY_BASE_URL", default="http://127.0.0.1:8000")
 # Calls for partners: attachments and reminders.
