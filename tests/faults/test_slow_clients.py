@@ -30,10 +30,12 @@ def healthz(port) -> float:
 
 
 def trickle(port, stop: threading.Event):
-    """A POST whose body comes one byte every half second."""
+    """A POST whose body comes one byte every half second. It carries a CSRF cookie, so that
+    Django reads the body for the token (without one it refuses the POST unread)."""
     with socket.create_connection(("127.0.0.1", port)) as sock:
         sock.sendall(
             b"POST /accounts/login/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Cookie: __Host-csrftoken=" + b"x" * 32 + b"\r\n"
             b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\n"
         )
         while not stop.wait(0.5):
