@@ -16,4 +16,4 @@ RUN DJANGO_SECRET_KEY=build-only-collectstatic-key-not-used-at-runtime-012345678
     && mkdir -p /app/media && chown registry /app/media
 USER registry
 EXPOSE 8000
-CMD ["gunicorn", "efus_ppp.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+CMD ["gunicorn", "--config", "efus_ppp/gunicorn.conf.py", "efus_ppp.wsgi:application"]

@@ -5,8 +5,9 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 
-from core.health import healthz
+from core.health import ReadinessView, healthz
 from home import views as home_views
+from notifications.health import Outbox
 
 api_v1 = [
     path("", include("core.api.urls")),
@@ -29,6 +30,7 @@ urlpatterns = [
     path("i18n/setlang/", home_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("healthz/", healthz, name="healthz"),
+    path("readyz/", ReadinessView.as_view(checks=[Outbox]), name="readyz"),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves its start-up script as a file, which the CSP allows (no inline script).
@@ -36,3 +38,4 @@ urlpatterns = [
 ]
 
 handler404 = "core.api.exceptions.page_not_found"
+handler500 = "core.errors.server_error"

@@ -15,8 +15,11 @@ class NotificationQuerySet(models.QuerySet):
         return self if is_admin(user) else self.none()
 
     def due(self, now=None):
-        return self.filter(
-            status=DeliveryStatus.PENDING, next_attempt_at__lte=now or timezone.now()
+        """Pending, its time come, and not claimed by a delivery in progress (or its claim ran
+        out: the delivery died, and the row is sent again with the same Message-ID)."""
+        now = now or timezone.now()
+        return self.filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now).filter(
+            models.Q(claimed_until__isnull=True) | models.Q(claimed_until__lte=now)
         )
 
 
@@ -54,6 +57,12 @@ class Notification(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
+    claimed_until = models.DateTimeField(
+        _("claimed until"),
+        null=True,
+        blank=True,
+        help_text=_("A delivery is sending it; past this time it is tried again."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
@@ -77,6 +86,12 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.kind} → {self.to_email} ({self.get_status_display()})"
+
+    @property
+    def message_id(self) -> str:
+        """The same for every attempt, so a mail sent again is recognised as the same mail."""
+        domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "efus-ppp.localhost"
+        return f"<notification-{self.pk}@{domain}>"
 
 
 class LanguagePreference(models.Model):

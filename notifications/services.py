@@ -8,7 +8,7 @@ the commit, the row stays pending for the periodic sweep.
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 from .choices import DeliveryStatus
 from .models import LanguagePreference, Notification
@@ -83,4 +83,12 @@ def notifications_forget_recipient(*, user) -> None:
     )
     Notification.objects.filter(recipient=user).update(
         to_email="erased@invalid", subject="", body="", recipient=None
+    )
+
+
+def notifications_retry(*, notifications) -> int:
+    """Give failed notifications a fresh set of attempts (once their cause is fixed); returns
+    how many. They are sent by the next sweep."""
+    return notifications.filter(status=DeliveryStatus.FAILED).update(
+        status=DeliveryStatus.PENDING, attempts=0, claimed_until=None, next_attempt_at=timezone.now()
     )

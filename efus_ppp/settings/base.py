@@ -11,6 +11,8 @@ import environ
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from .mail import mailer_from_env
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -36,6 +38,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "axes",
+    "health_check",
     "core",
     "actors",
     "accounts",
@@ -150,26 +153,25 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", defa
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
-MAILERS = {
-    "default": {
-        "BACKEND": env(
-            "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
-        ),
-    },
-}
+MAILERS = {"default": mailer_from_env(env, default="console")}
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="registry@efus-ppp.localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 REDIS_URL = env("REDIS_URL", default="")
+# "local" counts per process where the shared cache is down (the API rate limits fall back to it).
+CACHES = {"local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"}}
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        }
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        # A Redis that does not answer fails fast instead of holding the request.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+# Sessions live in the database only (Django's default, said here so nobody moves them to Redis
+# by accident): a sign-in or a form must not depend on the cache.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Celery: a real broker when one is configured, otherwise tasks run in-process.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://localhost/")
@@ -216,6 +218,16 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60 * 60,
     },
 }
+# The outbox: how long a delivery holds its row before it is tried again (beyond the task's hard
+# time limit), how long one sweep sends before handing the rest to the next, and how old a
+# pending notification may grow before readiness reports a backlog.
+NOTIFICATIONS_CLAIM_SECONDS = env.int(
+    "NOTIFICATIONS_CLAIM_SECONDS", default=max(300, CELERY_TASK_TIME_LIMIT + 60)
+)
+NOTIFICATIONS_SWEEP_SECONDS = env.int(
+    "NOTIFICATIONS_SWEEP_SECONDS", default=CELERY_TASK_SOFT_TIME_LIMIT * 2 // 3
+)
+NOTIFICATIONS_BACKLOG_MINUTES = env.int("NOTIFICATIONS_BACKLOG_MINUTES", default=30)
 # Links in e-mails point here; set it to the address users reach the registry at.
 REGISTRY_BASE_URL = env("REGISTRY_BASE_URL", default="http://127.0.0.1:8000")
 # Calls for partners: attachments and reminders.

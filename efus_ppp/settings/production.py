@@ -4,6 +4,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import env
+from .mail import mailer_from_env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
@@ -27,19 +28,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-MAILERS = {
-    "default": {
-        "BACKEND": env(
-            "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend"
-        ),
-        "OPTIONS": {
-            "host": env("DJANGO_EMAIL_HOST", default="localhost"),
-            "port": env.int("DJANGO_EMAIL_PORT", default=25),
-            "username": env("DJANGO_EMAIL_HOST_USER", default=""),
-            "password": env("DJANGO_EMAIL_HOST_PASSWORD", default=""),
-            "use_tls": env.bool("DJANGO_EMAIL_USE_TLS", default=False),
-        },
-    },
-}
+MAILERS = {"default": mailer_from_env(env, default="smtp")}
 ADMINS = [("Registry administrators", a) for a in env.list("DJANGO_ADMINS", default=[])]
 REGISTRY_ALLOW_DEMO_DATA = env.bool("REGISTRY_ALLOW_DEMO_DATA", default=False)

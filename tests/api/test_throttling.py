@@ -1,6 +1,7 @@
 """Rate limits per user and per anonymous client: 429 with Retry-After."""
 
 import pytest
+from django.test import override_settings
 
 from .conftest import client_for
 
@@ -54,3 +55,23 @@ def test_an_empty_rate_means_no_limit(settings, db):
     client = client_for(None)
 
     assert {client.get("/api/v1/goals/").status_code for _ in range(5)} == {200}
+
+
+def test_with_the_shared_cache_down_the_api_answers_and_counts_per_process(low_rates, caplog, db):
+    # A Redis nobody listens on: the limit is counted in this process's memory instead.
+    unreachable = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        },
+        "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                  "LOCATION": "throttle-test"},
+    }
+    client = client_for(None)
+    with override_settings(CACHES=unreachable):
+        statuses = [client.get("/api/v1/partnerships/").status_code for _ in range(4)]
+        schema_status = client.get("/api/schema/").status_code
+
+    assert statuses == [200, 200, 200, 429]
+    assert schema_status == 429
+    assert "shared cache is down" in caplog.text

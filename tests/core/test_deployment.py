@@ -2,6 +2,7 @@
 half-configured, and Django's deployment checks."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -86,3 +87,16 @@ def test_health_check_answers(client, db):
     response = client.get("/healthz/")
     assert response.status_code == 200
     assert response.text == "ok"
+
+
+def test_gunicorn_runs_threaded_workers_from_the_committed_config():
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "gunicorn"), "--config", "efus_ppp/gunicorn.conf.py",
+         "--print-config", "efus_ppp.wsgi:application"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^worker_class\s+= gthread$", result.stdout, re.M)
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    assert "--config efus_ppp/gunicorn.conf.py" in compose["services"]["web"]["command"]
+    assert '"--config", "efus_ppp/gunicorn.conf.py"' in (ROOT / "Dockerfile").read_text()

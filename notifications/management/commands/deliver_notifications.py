@@ -7,8 +7,10 @@ class Command(BaseCommand):
     help = "Send every pending notification whose time has come (the outbox sweep)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--limit", type=int, default=500, help="Send at most this many.")
+        parser.add_argument("--limit", type=int, default=None, help="Try at most this many.")
 
     def handle(self, *args, limit, **options):
-        sent = notifications_deliver_due(limit=limit)
-        self.stdout.write(f"{sent} notification(s) sent.")
+        sweep = notifications_deliver_due(limit=limit)
+        self.stdout.write(f"{sweep.sent} notification(s) sent, {sweep.failed} failed.")
+        if sweep.more:
+            self.stdout.write("More are due: run the command again.")
