@@ -2,7 +2,11 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from core.access import is_admin, is_analyst, is_coordinator, may_see_personal_data
-from core.api.serializers import BlankableURLField, ConfidentialFieldsMixin
+from core.api.serializers import (
+    BlankableURLField,
+    ConfidentialFieldsMixin,
+    ConfidentialInputMixin,
+)
 
 from ..choices import OrganisationKind, Sector, VerificationStatus
 from ..identifiers import SCHEME_CHOICES
@@ -72,10 +76,13 @@ class OrganisationSerializer(ConfidentialFieldsMixin, serializers.ModelSerialize
         return may_see_personal_data(user, instance.pk)
 
 
-class OrganisationWriteSerializer(serializers.Serializer):
+class OrganisationWriteSerializer(ConfidentialInputMixin, serializers.Serializer):
     """What can be written about an organisation. Its identity (sector, identifier, country) is
     set at registration and afterwards changed by administrators only; the internal notes are
     written by coordinators and administrators."""
+
+    confidential = OrganisationSerializer.confidential
+    may_see = OrganisationSerializer.may_see
 
     name = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=OrganisationKind.choices)

@@ -5,7 +5,11 @@ from rest_framework import serializers
 from actors.api.serializers import OrganisationBriefSerializer
 from actors.models import Organisation
 from core.access import is_admin
-from core.api.serializers import ConfidentialFieldsMixin, VisibleRelatedField
+from core.api.serializers import (
+    ConfidentialFieldsMixin,
+    ConfidentialInputMixin,
+    VisibleRelatedField,
+)
 from goals.api.serializers import GoalBriefSerializer
 from goals.models import CommunityGroup, Goal
 from partnerships.api.serializers import (
@@ -149,7 +153,10 @@ class EoiDetailSerializer(EoiSerializer):
         read_only_fields = fields
 
 
-class EoiWriteSerializer(serializers.Serializer):
+class EoiWriteSerializer(ConfidentialInputMixin, serializers.Serializer):
+    confidential = EoiSerializer.confidential
+    may_see = EoiSerializer.may_see
+
     title = serializers.CharField(max_length=200)
     summary = serializers.CharField(max_length=LONG_TEXT)
     expectations = serializers.CharField(max_length=LONG_TEXT, required=False, allow_blank=True)
