@@ -1,10 +1,11 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularSwaggerSplitView,
 )
 
+from core.api.exceptions import api_route_not_found
 from core.health import healthz
 from home import views as home_views
 
@@ -14,6 +15,8 @@ api_v1 = [
     path("", include("goals.api.urls")),
     path("", include("partnerships.api.urls")),
     path("", include("calls.api.urls")),
+    # Paths ending in a slash only, so that a missing slash is still redirected to its route.
+    re_path(r"^.*/$", api_route_not_found),
 ]
 
 urlpatterns = [

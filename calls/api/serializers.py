@@ -6,6 +6,7 @@ from actors.api.serializers import OrganisationBriefSerializer
 from actors.models import Organisation
 from core.access import is_admin
 from core.api.serializers import (
+    BlankableEmailField,
     ConfidentialFieldsMixin,
     ConfidentialInputMixin,
     VisibleRelatedField,
@@ -115,12 +116,13 @@ class EoiSerializer(ConfidentialFieldsMixin, serializers.ModelSerializer):
     """An expression of interest as listed. Contact details only reach those who handle it."""
 
     url = serializers.HyperlinkedIdentityField(view_name="calls-api:eoi-detail")
-    call = CallBriefSerializer(read_only=True)
+    call = CallBriefSerializer(read_only=True, allow_null=True,
+                               help_text=_("None for a spontaneous expression of interest."))
     body = OrganisationBriefSerializer(read_only=True)
     organisation = OrganisationBriefSerializer(read_only=True)
     offers = OfferSerializer(many=True, read_only=True)
     contact_name = serializers.CharField(required=False)
-    contact_email = serializers.EmailField(required=False)
+    contact_email = BlankableEmailField(required=False)
     contact_phone = serializers.CharField(required=False)
     consent_given_at = serializers.DateTimeField(required=False)
 

@@ -69,3 +69,9 @@ def page_not_found(request, exception):
             {"status": 404, "code": "not_found", "detail": detail, "errors": {}}, status=404
         )
     return defaults.page_not_found(request, exception)
+
+
+def api_route_not_found(request, *args, **kwargs):
+    """The last route under /api/v1/: a path no resource matches answers in the one JSON shape
+    even with ``DEBUG`` on, where Django would show its debug page listing every URL."""
+    return page_not_found(request, None)

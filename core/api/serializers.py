@@ -70,3 +70,8 @@ class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
 @extend_schema_field({"type": "string", "anyOf": [{"format": "uri"}, {"maxLength": 0}]})
 class BlankableURLField(serializers.CharField):
     """A URL, or an empty string when there is none."""
+
+
+@extend_schema_field({"type": "string", "anyOf": [{"format": "email"}, {"maxLength": 0}]})
+class BlankableEmailField(serializers.CharField):
+    """An e-mail address, or an empty string when there is none."""

@@ -178,3 +178,14 @@ def test_errors_inside_a_list_of_the_body(alice, draft, other_firm):
 
     assert assert_error(response, 400)["errors"]["contributions"] == {
         "1": {"kind": ["This field is required."]}}
+
+
+@pytest.mark.parametrize("path", ["/api/v1/partnerships/abc/", "/api/v1/partnerships/1.5/",
+                                  "/api/v1/nothing-here/"])
+def test_unknown_paths_answer_in_the_json_shape_even_in_debug(client, settings, path):
+    settings.DEBUG = True
+
+    response = client.get(path, HTTP_ACCEPT="application/json")
+
+    assert response.status_code == 404
+    assert response.json().keys() == {"status", "code", "detail", "errors"}
