@@ -189,3 +189,13 @@ def test_unknown_paths_answer_in_the_json_shape_even_in_debug(client, settings, 
 
     assert response.status_code == 404
     assert response.json().keys() == {"status", "code", "detail", "errors"}
+
+
+def test_a_write_to_an_unknown_path_answers_404_in_the_json_shape(registry, users):
+    client = client_for(users["coordinator"])
+    client.enforce_csrf_checks = True
+
+    response = client.put("/api/v1/calls/0.5/", {}, format="json")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
