@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from rest_framework.test import APIClient
 
 from .conftest import client_for
 
@@ -192,8 +193,8 @@ def test_unknown_paths_answer_in_the_json_shape_even_in_debug(client, settings, 
 
 
 def test_a_write_to_an_unknown_path_answers_404_in_the_json_shape(registry, users):
-    client = client_for(users["coordinator"])
-    client.enforce_csrf_checks = True
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(users["coordinator"])
 
     response = client.put("/api/v1/calls/0.5/", {}, format="json")
 
