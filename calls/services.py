@@ -36,6 +36,7 @@ from .models import (
     InternalComment,
     Offer,
 )
+from .pdf import pdf_problem
 
 User = get_user_model()
 
@@ -43,7 +44,6 @@ CALL_EDITABLE = {"title", "description", "territory", "contribution_kinds", "ope
 EOI_EDITABLE = {"title", "summary", "expectations", "contact_name", "contact_email", "contact_phone"}
 MAX_OFFERS = 20
 MAX_ATTACHMENTS = 10
-PDF_MAGIC = b"%PDF-"
 
 
 def absolute_url(path: str) -> str:
@@ -482,11 +482,9 @@ def _pdf_problem(uploaded) -> str | None:
     if uploaded.size > limit:
         return _("The file is too large: at most %(mb)s MB.") % {"mb": round(limit / 1048576, 1)}
     uploaded.seek(0)
-    head = uploaded.read(len(PDF_MAGIC))
+    content = uploaded.read()
     uploaded.seek(0)
-    if head != PDF_MAGIC:
-        return _("Only PDF documents are accepted, and this file is not one.")
-    return None
+    return pdf_problem(content)
 
 
 @transaction.atomic

@@ -1,12 +1,33 @@
 """Shared pieces of the FilterSets that serve both the pages and the API."""
 
 import django_filters
+from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 
+from .access import Action
 from .search import text_search
 
 
-class RegistryFilterSet(django_filters.FilterSet):
+class VisibleChoicesFilterSet(django_filters.FilterSet):
+    """A FilterSet whose choices from the database are only what the requesting user may see:
+    the same ``restrict(user, "view")`` as the list it filters, so that a drop-down (on a page or
+    in the browsable API) never names a draft or an unverified organisation to someone who may
+    not see it. A value outside the choices is one that "does not exist"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None) or AnonymousUser()
+        for filter_ in self.filters.values():
+            queryset = getattr(filter_, "queryset", None)
+            if queryset is None or callable(queryset):
+                continue
+            if hasattr(queryset, "restrict"):
+                filter_.queryset = queryset & queryset.model._default_manager.restrict(
+                    user, Action.VIEW
+                )
+
+
+class RegistryFilterSet(VisibleChoicesFilterSet):
     """A FilterSet with a ``q`` free-text filter over ``search_fields``."""
 
     search_fields: tuple[str, ...] = ()

@@ -5,10 +5,12 @@ import datetime
 from functools import wraps
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.http.response import HttpResponseRedirectBase
 from django.shortcuts import redirect, render
@@ -17,7 +19,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from core.access import Action, is_staff_reader, may
+from core.access import Action, is_staff_reader, may, may_see_personal_data
 
 from . import idempotency
 from .forms import adapt_filter_form, errors_onto
@@ -132,13 +134,34 @@ class RegistryListView(LoginRequiredMixin, FilteredListView):
     pass
 
 
-def _display(field, value):
+def person_label(person, reader) -> str:
+    """A person as ``reader`` may know them: their function and organisation, and their name
+    only for those allowed to see personal data. Never their username or e-mail address (a firm
+    representative's username is their e-mail address)."""
+    if person.is_superuser and not person.function:
+        role = _("administrator")
+    else:
+        role = person.get_function_display() if person.function else _("user")
+    organisation = getattr(person, "organisation", None)
+    role = f"{role}, {organisation}" if organisation is not None else str(role)
+    name = person.get_full_name().strip()
+    if name and may_see_personal_data(reader, person.organisation_id):
+        return f"{name} ({role})"
+    return role[:1].upper() + role[1:]
+
+
+def _display(field, value, reader=None):
     """A stored value as a reader would say it: labels for choices, dates and numbers in the
-    active language, names for related objects."""
+    active language, names for related objects (people as ``person_label`` says them)."""
     if value in (None, ""):
         return "—"
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.ForeignKey) and field.related_model is get_user_model():
+        person = field.related_model._default_manager.select_related("organisation").filter(
+            pk=value
+        ).first()
+        return person_label(person, reader) if person else _("(deleted, #%(id)s)") % {"id": value}
     if isinstance(field, models.ForeignKey):
         related = field.related_model._default_manager.filter(pk=value).first()
         return str(related) if related else _("(deleted, #%(id)s)") % {"id": value}
@@ -169,7 +192,7 @@ def _display_m2m(field, rows):
 UNTRACKED = {"id", "created_at", "updated_at"}
 
 
-def _field_changes(model, old, new, hidden_fields):
+def _field_changes(model, old, new, hidden_fields, reader):
     changes = []
     for field in new.tracked_fields:
         if field.name in UNTRACKED or field.name in hidden_fields:
@@ -179,8 +202,8 @@ def _field_changes(model, old, new, hidden_fields):
             original = model._meta.get_field(field.name)
             changes.append({
                 "field": original.verbose_name,
-                "old": _display(original, before),
-                "new": _display(original, after),
+                "old": _display(original, before, reader),
+                "new": _display(original, after, reader),
             })
     m2m = [f.name for f in new._history_m2m_fields if f.name not in hidden_fields]
     if m2m:
@@ -192,12 +215,16 @@ def _field_changes(model, old, new, hidden_fields):
     return changes
 
 
-def history_entries(records, *, hidden_fields=frozenset()):
-    """Readable changes from simple-history records, newest first.
+def history_entries(records, *, reader, hidden_fields=frozenset()):
+    """Readable changes from simple-history records, newest first, as ``reader`` may read them.
 
     ``records`` may mix several models (a partnership and its parties, for instance); each
     object's records are compared with that object's previous record.
     """
+    prefetch_related_objects(
+        [record.history_user for record in records if record.history_user is not None],
+        "organisation",
+    )
     by_object = {}
     for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
         by_object.setdefault((type(record), record.id), []).append(record)
@@ -208,13 +235,13 @@ def history_entries(records, *, hidden_fields=frozenset()):
             model = record.instance_type
             changes = []
             if record.history_type == "~" and previous is not None:
-                changes = _field_changes(model, previous, record, hidden_fields)
+                changes = _field_changes(model, previous, record, hidden_fields, reader)
             previous = record
             if record.history_type == "~" and not changes:
                 continue
             entries.append({
                 "when": record.history_date,
-                "who": record.history_user,
+                "who": person_label(record.history_user, reader) if record.history_user else "",
                 "type": record.history_type,
                 "model": model._meta.verbose_name,
                 "label": str(record.instance) if record.history_type != "-" else record.history_object,
@@ -247,6 +274,9 @@ class HistoryView(LoginRequiredMixin, TemplateView):
         obj = self.get_object()
         context.update(
             object=obj,
-            entries=history_entries(self.get_records(obj), hidden_fields=self.hidden_fields(obj)),
+            entries=history_entries(
+                self.get_records(obj), reader=self.request.user,
+                hidden_fields=self.hidden_fields(obj),
+            ),
         )
         return context

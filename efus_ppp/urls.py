@@ -1,10 +1,11 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularSwaggerSplitView,
 )
 
+from core.api.exceptions import api_route_not_found
 from core.health import ReadinessView, healthz
 from home import views as home_views
 from notifications.health import Outbox
@@ -16,6 +17,8 @@ api_v1 = [
     path("", include("partnerships.api.urls")),
     path("", include("calls.api.urls")),
     path("", include("projects.api.urls")),
+    # Paths ending in a slash only, so that a missing slash is still redirected to its route.
+    re_path(r"^.*/$", api_route_not_found),
 ]
 
 urlpatterns = [

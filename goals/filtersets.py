@@ -2,7 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Organisation
-from core.filtersets import RegistryFilterSet
+from core.filtersets import RegistryFilterSet, VisibleChoicesFilterSet
 
 from .choices import Area, Horizon, Priority
 from .models import CommunityGroup, Goal, Indicator, Measurement, SafetyStrategy
@@ -84,7 +84,7 @@ class IndicatorFilterSet(RegistryFilterSet):
         fields = ["goal"]
 
 
-class MeasurementFilterSet(django_filters.FilterSet):
+class MeasurementFilterSet(VisibleChoicesFilterSet):
     indicator = django_filters.ModelChoiceFilter(
         queryset=Indicator.objects.all(), label=_("Indicator")
     )

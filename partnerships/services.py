@@ -53,6 +53,19 @@ def _ensure_lead_body(*, actor, lead_body: Organisation):
         raise PermissionDenied(_("You may only register partnerships led by your own body."))
 
 
+def _ensure_body_goals(*, lead_body: Organisation, goals, already=()):
+    """A partnership works towards goals of its lead body's own strategies. A goal linked before
+    this rule (``already``) may stay; no other body's goal is added, whatever the entry point."""
+    kept = {goal.pk for goal in already}
+    foreign = [
+        goal for goal in goals if goal.pk not in kept and goal.strategy.owner_id != lead_body.pk
+    ]
+    if foreign:
+        raise ValidationError(
+            {"goals": _("A partnership links only to goals of its lead body's strategies.")}
+        )
+
+
 @transaction.atomic
 def partnership_create(
     *,
@@ -69,6 +82,7 @@ def partnership_create(
     community_groups=(),
 ) -> Partnership:
     _ensure_lead_body(actor=actor, lead_body=lead_body)
+    _ensure_body_goals(lead_body=lead_body, goals=goals)
     partnership = Partnership(
         lead_body=lead_body,
         title=title,
@@ -94,6 +108,10 @@ def partnership_update(
 ) -> Partnership:
     ensure_allowed(actor, partnership)
     _ensure_open(partnership)
+    if goals is not None:
+        _ensure_body_goals(
+            lead_body=partnership.lead_body, goals=goals, already=partnership.goals.all()
+        )
     changed = apply_changes(partnership, changes, PARTNERSHIP_EDITABLE)
     if changed:
         record(partnership, actor=actor, fields=changed)

@@ -2,7 +2,12 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from core.access import is_admin, is_analyst, is_coordinator, may_see_personal_data
-from core.api.serializers import BlankableURLField, ConfidentialFieldsMixin, DateField
+from core.api.serializers import (
+    BlankableURLField,
+    ConfidentialFieldsMixin,
+    ConfidentialInputMixin,
+    DateField,
+)
 
 from ..choices import OrganisationKind, Sector, VerificationStatus
 from ..identifiers import SCHEME_CHOICES
@@ -83,10 +88,13 @@ class OrganisationSerializer(ConfidentialFieldsMixin, serializers.ModelSerialize
         return organisation.licence_in_force()
 
 
-class OrganisationWriteSerializer(serializers.Serializer):
+class OrganisationWriteSerializer(ConfidentialInputMixin, serializers.Serializer):
     """What can be written about an organisation. Its identity (sector, identifier, country) is
     set at registration and afterwards changed by administrators only; the internal notes are
     written by coordinators and administrators."""
+
+    confidential = OrganisationSerializer.confidential
+    may_see = OrganisationSerializer.may_see
 
     name = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=OrganisationKind.choices)

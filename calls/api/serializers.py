@@ -6,7 +6,9 @@ from actors.api.serializers import OrganisationBriefSerializer
 from actors.models import Organisation
 from core.access import is_admin
 from core.api.serializers import (
+    BlankableEmailField,
     ConfidentialFieldsMixin,
+    ConfidentialInputMixin,
     DateField,
     DateTimeField,
     VisibleRelatedField,
@@ -117,12 +119,13 @@ class EoiSerializer(ConfidentialFieldsMixin, serializers.ModelSerializer):
     """An expression of interest as listed. Contact details only reach those who handle it."""
 
     url = serializers.HyperlinkedIdentityField(view_name="calls-api:eoi-detail")
-    call = CallBriefSerializer(read_only=True)
+    call = CallBriefSerializer(read_only=True, allow_null=True,
+                               help_text=_("None for a spontaneous expression of interest."))
     body = OrganisationBriefSerializer(read_only=True)
     organisation = OrganisationBriefSerializer(read_only=True)
     offers = OfferSerializer(many=True, read_only=True)
     contact_name = serializers.CharField(required=False)
-    contact_email = serializers.EmailField(required=False)
+    contact_email = BlankableEmailField(required=False)
     contact_phone = serializers.CharField(required=False)
     consent_given_at = DateTimeField(required=False)
 
@@ -155,7 +158,10 @@ class EoiDetailSerializer(EoiSerializer):
         read_only_fields = fields
 
 
-class EoiWriteSerializer(serializers.Serializer):
+class EoiWriteSerializer(ConfidentialInputMixin, serializers.Serializer):
+    confidential = EoiSerializer.confidential
+    may_see = EoiSerializer.may_see
+
     title = serializers.CharField(max_length=200)
     summary = serializers.CharField(max_length=LONG_TEXT)
     expectations = serializers.CharField(max_length=LONG_TEXT, required=False, allow_blank=True)

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -69,3 +70,10 @@ def page_not_found(request, exception):
             {"status": 404, "code": "not_found", "detail": detail, "errors": {}}, status=404
         )
     return defaults.page_not_found(request, exception)
+
+
+@csrf_exempt  # it changes nothing, and answers every method alike
+def api_route_not_found(request, *args, **kwargs):
+    """The last route under /api/v1/: a path no resource matches answers in the one JSON shape
+    even with ``DEBUG`` on, where Django would show its debug page listing every URL."""
+    return page_not_found(request, None)

@@ -12,9 +12,14 @@ class ConfidentialFieldsMixin:
     field for this user altogether (from the output, the CSV columns and the browsable forms),
     ``None`` defers to ``may_see(user, instance, name)`` for each object. Declare such fields
     ``required=False`` so that the schema does not promise them.
+
+    Input serializers set ``removes_fields = False``: they keep accepting the field (the service
+    decides who may write it) but never show it, in the browsable API's pre-filled forms, to a
+    reader who may not read it.
     """
 
     confidential: dict = {}
+    removes_fields = True
 
     @property
     def user(self):
@@ -23,7 +28,7 @@ class ConfidentialFieldsMixin:
 
     def get_fields(self):
         fields = super().get_fields()
-        if getattr(self.context.get("view"), "swagger_fake_view", False):
+        if not self.removes_fields or getattr(self.context.get("view"), "swagger_fake_view", False):
             return fields  # the schema documents every field, marked optional
         for name, check in self.confidential.items():
             if check(self.user) is False:
@@ -33,14 +38,22 @@ class ConfidentialFieldsMixin:
     def to_representation(self, instance):
         data = super().to_representation(instance)
         for name, check in self.confidential.items():
-            if name in data and check(self.user) is None and not self.may_see(
-                self.user, instance, name
-            ):
+            if name not in data:
+                continue
+            verdict = check(self.user)
+            if verdict is False or (verdict is None and not self.may_see(self.user, instance, name)):
                 del data[name]
         return data
 
     def may_see(self, user, instance, name) -> bool:
         return False
+
+
+class ConfidentialInputMixin(ConfidentialFieldsMixin):
+    """An input serializer that shows an object (the browsable API's edit form) as its reader
+    may read it."""
+
+    removes_fields = False
 
 
 class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
@@ -68,3 +81,8 @@ class DateField(serializers.DateField):
 
 class DateTimeField(serializers.DateTimeField):
     default_validators = [check_year]
+
+
+@extend_schema_field({"type": "string", "anyOf": [{"format": "email"}, {"maxLength": 0}]})
+class BlankableEmailField(serializers.CharField):
+    """An e-mail address, or an empty string when there is none."""

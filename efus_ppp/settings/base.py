@@ -310,6 +310,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.add_guide",
+        "calls.api.schema.require_call_or_body",
     ],
     "ENUM_NAME_OVERRIDES": {
         "OrganisationKindEnum": "actors.choices.OrganisationKind",

@@ -805,7 +805,9 @@ PARTNERSHIPS = [
                    "et les pôles gares du territoire.",
         "starts_on": D(2023, 9, 1),
         "ends_on": D(2025, 6, 30),
-        "goals": ["Créer un observatoire partagé de la tranquillité publique"],
+        # Plaine Commune has no strategy of its own here, and a partnership links only to goals
+        # of its lead body's strategies.
+        "goals": [],
         "groups": ["commuters", "women", "elderly"],
         "parties": [
             _party("plaine-commune", Role.LEAD_AUTHORITY,

@@ -6,7 +6,12 @@ from rest_framework.reverse import reverse
 from actors.api.serializers import OrganisationBriefSerializer
 from actors.models import Organisation
 from core.access import is_admin, is_coordinator, public_body_id
-from core.api.serializers import ConfidentialFieldsMixin, DateField, VisibleRelatedField
+from core.api.serializers import (
+    ConfidentialFieldsMixin,
+    ConfidentialInputMixin,
+    DateField,
+    VisibleRelatedField,
+)
 from goals.api.serializers import GoalBriefSerializer
 from goals.models import CommunityGroup, Goal
 
@@ -179,7 +184,10 @@ class PartnershipDetailSerializer(ConfidentialFieldsMixin, PartnershipBaseSerial
         return public_body_id(user) == instance.lead_body_id
 
 
-class PartnershipWriteSerializer(serializers.Serializer):
+class PartnershipWriteSerializer(ConfidentialInputMixin, serializers.Serializer):
+    confidential = PartnershipDetailSerializer.confidential
+    may_see = PartnershipDetailSerializer.may_see
+
     title = serializers.CharField(max_length=200)
     territory = serializers.CharField(max_length=120)
     summary = serializers.CharField(required=False, allow_blank=True, max_length=10_000)

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from rest_framework.test import APIClient
 
 from .conftest import client_for
 
@@ -178,3 +179,24 @@ def test_errors_inside_a_list_of_the_body(alice, draft, other_firm):
 
     assert assert_error(response, 400)["errors"]["contributions"] == {
         "1": {"kind": ["This field is required."]}}
+
+
+@pytest.mark.parametrize("path", ["/api/v1/partnerships/abc/", "/api/v1/partnerships/1.5/",
+                                  "/api/v1/nothing-here/"])
+def test_unknown_paths_answer_in_the_json_shape_even_in_debug(client, settings, path):
+    settings.DEBUG = True
+
+    response = client.get(path, HTTP_ACCEPT="application/json")
+
+    assert response.status_code == 404
+    assert response.json().keys() == {"status", "code", "detail", "errors"}
+
+
+def test_a_write_to_an_unknown_path_answers_404_in_the_json_shape(registry, users):
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(users["coordinator"])
+
+    response = client.put("/api/v1/calls/0.5/", {}, format="json")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"

@@ -1,15 +1,17 @@
 """A small, valid one-page PDF made on the fly, and files that only pretend to be PDFs."""
 
 
-def small_pdf(text: str = "Offer") -> bytes:
+def small_pdf(text: str = "Offer", *, catalog: bytes = b"", extra=()) -> bytes:
+    """``catalog`` is added to the document catalog; ``extra`` objects are numbered from 6."""
     stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode()
     objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Catalog /Pages 2 0 R " + catalog + b" >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        *extra,
     ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -28,3 +30,24 @@ def small_pdf(text: str = "Offer") -> bytes:
 
 # The first bytes of a Windows executable.
 EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 240
+
+
+# Documents that are PDFs and do something when opened, or are something else as well.
+OPEN_ACTION_JAVASCRIPT = small_pdf(
+    catalog=b"/OpenAction 6 0 R", extra=[b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>"]
+)
+NAMED_JAVASCRIPT = small_pdf(
+    catalog=b"/Names << /JavaScript 6 0 R >>",
+    extra=[b"<< /Names [(x) << /S /JavaScript /JS (app.alert\\(1\\)) >>] >>"],
+)
+LAUNCH_ACTION = small_pdf(
+    catalog=b"/OpenAction << /S /Launch /F (cmd.exe) >>"
+)
+EMBEDDED_FILE = small_pdf(
+    catalog=b"/Names << /EmbeddedFiles << /Names [(a.exe) 6 0 R] >> >>",
+    extra=[b"<< /Type /Filespec /F (a.exe) /EF << /F 7 0 R >> >>",
+           b"<< /Type /EmbeddedFile /Length 2 >>\nstream\nMZ\nendstream"],
+)
+HTML_POLYGLOT = small_pdf() + b"<html><body><script>alert(document.cookie)</script></body></html>\n"
+NO_END = small_pdf()[:-7]
+ONLY_MAGIC = b"%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n"

@@ -5,7 +5,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from calls.models import Attachment
+from calls.pdf import pdf_problem
 
+from . import pdf
 from .pdf import EXECUTABLE, small_pdf
 
 
@@ -78,3 +80,32 @@ def test_the_firm_removes_an_attachment(client, upload, eoi):
     client.post(reverse("calls:attachment_delete", args=[attachment.uuid]))
 
     assert not Attachment.objects.exists()
+
+
+@pytest.mark.parametrize("content", [
+    pdf.OPEN_ACTION_JAVASCRIPT, pdf.NAMED_JAVASCRIPT, pdf.LAUNCH_ACTION, pdf.EMBEDDED_FILE,
+    pdf.HTML_POLYGLOT, pdf.NO_END, pdf.ONLY_MAGIC,
+], ids=["open-action-js", "named-js", "launch", "embedded-file", "html-polyglot", "no-eof",
+        "only-magic"])
+def test_active_or_polyglot_pdfs_are_refused(upload, eoi, content):
+    upload("offer.pdf", content)
+
+    assert not Attachment.objects.filter(expression_of_interest=eoi).exists()
+
+
+def test_the_crafted_documents_are_pdfs_apart_from_what_they_carry():
+    assert pdf_problem(small_pdf()) is None
+    assert pdf_problem(small_pdf() + b"\n\r\n ") is None
+    assert "scripts" in pdf_problem(pdf.OPEN_ACTION_JAVASCRIPT)
+
+
+def test_attachments_are_served_as_downloads_never_sniffed(client, upload, eoi):
+    upload("offer.pdf", small_pdf())
+    attachment = Attachment.objects.get(expression_of_interest=eoi)
+
+    download = client.get(reverse("calls:attachment_download", args=[attachment.uuid]))
+    api = client.get(f"/api/v1/expressions-of-interest/{eoi.pk}/attachments/{attachment.uuid}/")
+
+    for response in (download, api):
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Content-Disposition"].startswith("attachment;")

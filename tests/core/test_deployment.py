@@ -71,8 +71,9 @@ def test_production_refuses_to_start_without_its_secrets(missing, message):
     assert message in result.stderr
 
 
-def test_production_refuses_a_short_secret_key():
-    result = run_python(["manage.py", "check"], {**PRODUCTION_ENV, "DJANGO_SECRET_KEY": "short"})
+@pytest.mark.parametrize("secret", ["short", "x" * 60, "django-insecure-" + "abcdefghij" * 5])
+def test_production_refuses_a_weak_secret_key(secret):
+    result = run_python(["manage.py", "check"], {**PRODUCTION_ENV, "DJANGO_SECRET_KEY": secret})
     assert result.returncode != 0
     assert "50+ characters" in result.stderr
 
