@@ -25,8 +25,8 @@ TRANSITIONS = {
 
 # Statuses anyone may read; drafts and negotiations stay with their lead body and parties.
 PUBLISHED_STATUSES = [Status.ACTIVE, Status.SUSPENDED, Status.CONCLUDED, Status.TERMINATED]
-# The public transparency pages show what is in force.
-PUBLIC_PAGE_STATUSES = [Status.ACTIVE]
+# Irreversible or grave steps: they are confirmed and their reason is kept and published.
+REASONED_STATUSES = [Status.SUSPENDED, Status.CONCLUDED, Status.TERMINATED]
 # A partnership in these statuses can no longer be edited.
 CLOSED_STATUSES = [Status.CONCLUDED, Status.TERMINATED]
 

@@ -142,3 +142,15 @@ RuleFormSet = formset_factory(RuleForm, extra=1, can_delete=True)
 
 class TransitionForm(RegistryForm):
     status = forms.CharField(max_length=20)
+
+
+class ReasonedTransitionForm(RegistryForm):
+    """The confirmation of a suspension, conclusion or termination, with its public reason."""
+
+    status = forms.CharField(max_length=20, widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_("Published on the public page and in the open data: no personal data."),
+    )

@@ -75,6 +75,11 @@ class Partnership(models.Model):
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     next_review_on = models.DateField(_("next review on"), null=True, blank=True)
     activated_at = models.DateTimeField(_("activated at"), null=True, blank=True, editable=False)
+    # Why it was last suspended, concluded or terminated: public, shown with the change.
+    status_reason = models.TextField(_("reason for the status"), blank=True, editable=False)
+    status_changed_on = models.DateField(
+        _("status changed on"), null=True, blank=True, editable=False
+    )
     # Confidential: never shown outside the lead body.
     internal_notes = models.TextField(_("internal notes"), blank=True)
     created_by = models.ForeignKey(

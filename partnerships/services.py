@@ -15,7 +15,7 @@ from core.access import Action, is_admin, public_body_id
 from core.services import apply_changes, credit, ensure_allowed, record
 from notifications.services import notification_queue
 
-from .choices import CLOSED_STATUSES, Status
+from .choices import CLOSED_STATUSES, REASONED_STATUSES, Status
 from .measures import MEASURE_FIELDS
 from .models import Contribution, Partnership, Party, Rule
 from .policies import (
@@ -107,9 +107,15 @@ def partnership_update(
 
 
 @transaction.atomic
-def partnership_transition(*, actor, partnership: Partnership, status: str) -> Partnership:
-    """Move a partnership along its lifecycle; activation checks the manifesto's rules."""
+def partnership_transition(
+    *, actor, partnership: Partnership, status: str, reason: str = ""
+) -> Partnership:
+    """Move a partnership along its lifecycle; activation checks the manifesto's rules.
+    Suspending, concluding and terminating need a reason, which is kept and published."""
     ensure_allowed(actor, partnership)
+    reason = reason.strip()
+    if status in REASONED_STATUSES and not reason:
+        raise ValidationError({"reason": _("Give the reason for this step: it is published.")})
     partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
     problem = transition_problem(current=partnership.status, target=status)
     if problem:
@@ -123,7 +129,10 @@ def partnership_transition(*, actor, partnership: Partnership, status: str) -> P
         if partnership.activated_at is None:
             partnership.activated_at = timezone.now()
     partnership.status = status
-    record(partnership, actor=actor, fields={"status", "activated_at"})
+    partnership.status_reason = reason
+    partnership.status_changed_on = timezone.localdate()
+    record(partnership, actor=actor,
+           fields={"status", "activated_at", "status_reason", "status_changed_on"})
     return partnership
 
 

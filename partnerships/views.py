@@ -7,25 +7,26 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from actors.models import Organisation
 from core.access import Action, is_admin, is_staff_reader, may, may_create
 from core.forms import error_summary, errors_onto
-from core.views import FilteredListView, HistoryView, RegistryListView, get_for
+from core.views import FilteredListView, HistoryView, RegistryListView, form_page, get_for
 
 from . import services
-from .choices import PUBLIC_PAGE_STATUSES, TRANSITIONS, Status
+from .choices import PUBLISHED_STATUSES, REASONED_STATUSES, TRANSITIONS, Status
 from .filtersets import PartnershipFilterSet
 from .forms import (
     ContributionFormSet,
     PartnershipForm,
     PartyFormSet,
+    ReasonedTransitionForm,
     RuleFormSet,
     TransitionForm,
 )
 from .models import Contribution, Partnership, Party, Rule
-from .policies import activation_problems
+from .policies import activation_problems, transition_problem
 from .selectors import partnership_detail_queryset, partnership_list
 
 TRANSITION_LABELS = {
@@ -71,6 +72,7 @@ def partnership_detail(request, pk):
         ]
     return render(request, "partnerships/partnership_detail.html", {
         "partnership": partnership,
+        "reasoned_statuses": REASONED_STATUSES,
         "can_edit": editable,
         "show_notes": can_change,
         "transitions": transitions,
@@ -330,14 +332,52 @@ def partnership_edit(request, pk):
                       success=_("Your changes are saved."))
 
 
+CONFIRM_TITLES = {
+    Status.SUSPENDED: gettext_lazy("Suspend “%(title)s”"),
+    Status.CONCLUDED: gettext_lazy("Conclude “%(title)s”"),
+    Status.TERMINATED: gettext_lazy("Terminate “%(title)s”"),
+}
+
+
+def _confirm_transition(request, partnership, target):
+    """Suspending, concluding and terminating are confirmed on a page that asks for the reason,
+    which is published with the change."""
+    form = ReasonedTransitionForm(
+        request.POST if request.method == "POST" else None, initial={"status": target}
+    )
+
+    def save(data):
+        return services.partnership_transition(
+            actor=request.user, partnership=partnership, status=target, reason=data["reason"]
+        )
+
+    return form_page(
+        request,
+        form,
+        title=CONFIRM_TITLES[target] % {"title": partnership.title},
+        submit_label=TRANSITION_LABELS[target],
+        cancel_url=partnership.get_absolute_url(),
+        save=save,
+        success=_("The partnership is now “%(status)s”.") % {"status": Status(target).label},
+    )
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def partnership_transition(request, pk):
     partnership = get_for(request.user, partnership_list, pk, Action.CHANGE)
-    form = TransitionForm(request.POST)
+    form = TransitionForm(request.POST if request.method == "POST" else request.GET)
     if not form.is_valid():
         return redirect(partnership)
     target = form.cleaned_data["status"]
+    if target in REASONED_STATUSES:
+        problem = transition_problem(current=partnership.status, target=target)
+        if problem:
+            messages.error(request, problem)
+            return redirect(partnership)
+        return _confirm_transition(request, partnership, target)
+    if request.method != "POST":
+        return redirect(partnership)
     try:
         partnership = services.partnership_transition(
             actor=request.user, partnership=partnership, status=target
@@ -388,7 +428,7 @@ partnership_history = PartnershipHistoryView.as_view()
 
 
 def _public_partnerships(user):
-    return partnership_list(user=user).filter(status__in=PUBLIC_PAGE_STATUSES)
+    return partnership_list(user=user).filter(status__in=PUBLISHED_STATUSES)
 
 
 class PublicPartnershipListView(FilteredListView):
@@ -413,7 +453,7 @@ public_partnership_list = PublicPartnershipListView.as_view()
 
 
 def public_partnership_detail(request, pk):
-    queryset = partnership_detail_queryset(user=request.user).filter(status__in=PUBLIC_PAGE_STATUSES)
+    queryset = partnership_detail_queryset(user=request.user).filter(status__in=PUBLISHED_STATUSES)
     partnership = get_for(request.user, lambda user: queryset, pk)
     return render(request, "partnerships/public_detail.html", {"partnership": partnership})
 
