@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.access import Action, is_admin, is_staff_reader, may, may_create
-from core.views import HistoryView, RegistryListView, form_page, get_for
+from core.views import FilteredListView, HistoryView, form_page, get_for
 
 from . import services
 from .filtersets import GoalFilterSet, StrategyFilterSet
@@ -21,7 +21,9 @@ from .selectors import (
 )
 
 
-class StrategyListView(RegistryListView):
+class StrategyListView(FilteredListView):
+    """Local safety strategies are public: anyone reads them, with their goals."""
+
     template_name = "goals/strategy_list.html"
     title = gettext_lazy("Local safety strategies")
     filterset_class = StrategyFilterSet
@@ -34,7 +36,6 @@ class StrategyListView(RegistryListView):
 strategy_list_view = StrategyListView.as_view()
 
 
-@login_required
 def strategy_detail(request, pk):
     strategy = get_for(request.user, strategy_detail_queryset, pk)
     can_edit = may(request.user, Action.CHANGE, strategy)
@@ -87,7 +88,7 @@ class StrategyHistoryView(HistoryView):
 strategy_history = StrategyHistoryView.as_view()
 
 
-class GoalListView(RegistryListView):
+class GoalListView(FilteredListView):
     template_name = "goals/goal_list.html"
     title = gettext_lazy("Shared goals")
     filterset_class = GoalFilterSet
@@ -98,7 +99,6 @@ class GoalListView(RegistryListView):
 goal_list_view = GoalListView.as_view()
 
 
-@login_required
 def goal_detail(request, pk):
     goal = get_for(request.user, goal_detail_queryset, pk)
     can_edit = may(request.user, Action.CHANGE, goal)

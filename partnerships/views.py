@@ -38,8 +38,8 @@ TRANSITION_LABELS = {
     Status.TERMINATED: gettext_lazy("Terminate"),
 }
 PUBLIC_FILTERS = (
-    "q", "country", "territory", "area", "horizon", "sector", "role", "contribution_kind",
-    "community_group", "ordering",
+    "q", "status", "country", "territory", "area", "horizon", "sector", "role",
+    "contribution_kind", "community_group", "ordering",
 )
 
 
@@ -446,6 +446,10 @@ class PublicPartnershipListView(FilteredListView):
         for name in list(filterset.form.fields):
             if name not in PUBLIC_FILTERS:
                 del filterset.form.fields[name]
+        # Drafts and negotiations are never public: not even as a choice.
+        status = filterset.form.fields["status"]
+        status.choices = [(code, label) for code, label in status.choices
+                          if code in PUBLISHED_STATUSES]
         return filterset
 
 
