@@ -14,6 +14,7 @@ api_v1 = [
     path("", include("goals.api.urls")),
     path("", include("partnerships.api.urls")),
     path("", include("calls.api.urls")),
+    path("", include("opendata.api.urls")),
 ]
 
 urlpatterns = [
@@ -22,6 +23,7 @@ urlpatterns = [
     path("goals/", include("goals.urls")),
     path("partnerships/", include("partnerships.urls")),
     path("calls/", include("calls.urls")),
+    path("open-data/", include("opendata.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", home_views.set_language, name="set_language"),

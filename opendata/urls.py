@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "opendata"
+
+urlpatterns = [
+    path("", views.open_data, name="open_data"),
+    path("catalog.jsonld", views.catalog_jsonld, name="catalog"),
+    path("ocds-records.json.gz", views.ocds_bulk, name="ocds_bulk"),
+]
