@@ -13,20 +13,19 @@ RELATED_LIST = "partnerships/_parts.html#related_list"
 @register.inclusion_tag(RELATED_LIST, takes_context=True)
 def partnerships_with_party(context, organisation, heading):
     user = context["request"].user
-    return {"heading": heading, "partnerships": selectors.partnerships_with_party(
-        user=user, organisation=organisation
-    )}
+    return {"heading": heading, "public": not user.is_authenticated,
+            "partnerships": selectors.partnerships_with_party(user=user, organisation=organisation)}
 
 
 @register.inclusion_tag(RELATED_LIST, takes_context=True)
 def partnerships_led_by(context, organisation, heading):
     user = context["request"].user
-    return {"heading": heading, "partnerships": selectors.partnerships_led_by(
-        user=user, organisation=organisation
-    )}
+    return {"heading": heading, "public": not user.is_authenticated,
+            "partnerships": selectors.partnerships_led_by(user=user, organisation=organisation)}
 
 
 @register.inclusion_tag(RELATED_LIST, takes_context=True)
 def partnerships_serving(context, goal, heading):
     user = context["request"].user
-    return {"heading": heading, "partnerships": selectors.partnerships_serving(user=user, goal=goal)}
+    return {"heading": heading, "public": not user.is_authenticated,
+            "partnerships": selectors.partnerships_serving(user=user, goal=goal)}
