@@ -4,6 +4,7 @@ the bulk OCDS file, a concluded partnership and the charts of its goals' indicat
 import datetime
 import gzip
 import json
+from pathlib import Path
 
 import pytest
 
@@ -59,7 +60,7 @@ def test_the_public_reads_the_open_data(browser, live_server, axe_source, conclu
 
         with page.expect_download() as download_info:
             page.get_by_role("link", name=texts["bulk"]).click()
-        package = json.loads(gzip.decompress(open(download_info.value.path(), "rb").read()))
+        package = json.loads(gzip.decompress(Path(download_info.value.path()).read_bytes()))
         assert [r["compiledRelease"]["contracts"][0]["status"] for r in package["records"]] == [
             "terminated"
         ]
