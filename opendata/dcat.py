@@ -75,6 +75,18 @@ def catalog(base: str) -> dict:
                           f"OCDS bulk file ({BULK_NAME})", "application/gzip", "GZIP"),
         ],
         **common,
+    }, {
+        "@type": "dcat:Dataset",
+        "@id": f"{base}/open-data/#compliance",
+        "dct:title": "Compliance scorecards of partnerships and lead bodies",
+        "dct:description": "For each published partnership and each lead body, which of the "
+                           "manifesto's rules checked by the registry are met, with what each "
+                           "point means.",
+        "dcat:distribution": [
+            _distribution(f"{base}{reverse('opendata:compliance')}", "Compliance (JSON)",
+                          "application/json", "JSON"),
+        ],
+        **common,
     }]
     for resource, title in EXPORTED:
         datasets.append({

@@ -140,6 +140,12 @@ def _events(sources: Sources) -> list[tuple[str, datetime.datetime, dict]]:
         (row["history_date"] for row in history if row["status"] in PUBLISHED_STATUSES), None
     )
     if published_since is not None:
+        for document in sources.documents:
+            moment = document["_published_at"]
+            if moment > published_since and _partnership_at(history, moment)["status"] in (
+                PUBLISHED_STATUSES
+            ):
+                events.append((f"d{document['id'][9:17]}", moment, _partnership_at(history, moment)))
         for prefix, rows in (("a", sources.party_history), ("c", sources.contribution_history)):
             for row in rows:
                 if row["history_date"] > published_since:

@@ -5,17 +5,26 @@ a fixed number of queries whatever its size."""
 from collections import defaultdict
 from collections.abc import Iterator
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import F
 
 from actors.models import Organisation
 from core.access import Action
 from goals.models import Indicator, Measurement
-from partnerships.models import Contribution, Partnership, Party
+from partnerships.choices import DocumentKind, DocumentVisibility
+from partnerships.models import Contribution, Document, Partnership, Party
 
 from .ocds import Sources
 
 CHUNK_SIZE = 500
+# The OCDS documentType of each kind of document (an open codelist; codes of OCDS 1.1).
+DOCUMENT_TYPES = {
+    DocumentKind.SIGNED_AGREEMENT: "contractSigned",
+    DocumentKind.AMENDMENT: "contractAnnexe",
+    DocumentKind.MINUTES: "physicalProgressReport",
+    DocumentKind.EVALUATION_REPORT: "physicalProgressReport",
+}
 PARTNERSHIP_FIELDS = (
     "id", "title", "summary", "territory", "starts_on", "ends_on", "next_review_on", "status",
     "status_reason", "status_changed_on", "activated_at", "lead_body_id", "updated_at",
@@ -101,6 +110,14 @@ def ocds_sources(ids: list[int]) -> list[Sources]:
         indicator_id__in=[i["id"] for rows in indicators.values() for i in rows]
     ).order_by("indicator_id", "measured_on").values("indicator_id", "measured_on", "value", "note"):
         measurements[row["indicator_id"]].append(row)
+    documents = defaultdict(list)
+    base = settings.REGISTRY_BASE_URL.rstrip("/")
+    for document in Document.objects.filter(
+        partnership_id__in=ids, visibility=DocumentVisibility.PUBLIC
+    ).order_by("issued_on", "id").only(
+        "uuid", "partnership_id", "kind", "title", "issued_on", "language", "uploaded_at"
+    ):
+        documents[document.partnership_id].append(document_row(document, base))
     return [
         Sources(
             partnership=row,
@@ -110,6 +127,7 @@ def ocds_sources(ids: list[int]) -> list[Sources]:
             organisations=organisations,
             indicators=[i for goal in goals[row["id"]] for i in indicators[goal]],
             measurements=measurements,
+            documents=documents[row["id"]],
         )
         for row in partnerships
     ]
@@ -129,3 +147,22 @@ def _current_rows(moments: dict, parties: dict, contributions: dict) -> None:
     )
     for row in _as_rows_of_now(contribution_rows, moments):
         contributions[partnership_of[row["party_id"]]].append(row)
+
+
+def document_row(document, base: str) -> dict:
+    """A public document as OCDS describes it; ``_published_at`` says from which release on."""
+    return {
+        "id": f"document-{document.uuid}",
+        "documentType": DOCUMENT_TYPES[document.kind],
+        "title": document.title,
+        "description": document.get_kind_display(),
+        "url": base + document.get_absolute_url(),
+        "datePublished": _day(document.issued_on),
+        "format": "application/pdf",
+        "language": document.language if document.language != "other" else None,
+        "_published_at": document.uploaded_at,
+    }
+
+
+def _day(value):
+    return f"{value.isoformat()}T00:00:00Z"

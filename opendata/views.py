@@ -2,13 +2,14 @@
 
 import orjson
 from django.conf import settings
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from .bulk import BULK_NAME, bulk_path
+from .compliance import compliance_stream
 from .dcat import EXPORTED, catalog
 
 EXPORT_TITLES = {
@@ -66,3 +67,9 @@ def ocds_bulk(request):
         raise Http404("The bulk file has not been written yet.")
     return FileResponse(path.open("rb"), as_attachment=True, filename=BULK_NAME,
                         content_type="application/gzip")
+
+
+@require_GET
+def compliance_json(request):
+    """The compliance scorecard of every published partnership and of every lead body."""
+    return StreamingHttpResponse(compliance_stream(), content_type="application/json")

@@ -60,6 +60,29 @@ class ContributionKind(models.TextChoices):
     DATA = "data", _("Data")
 
 
+class DocumentKind(models.TextChoices):
+    SIGNED_AGREEMENT = "signed_agreement", _("Signed agreement")
+    AMENDMENT = "amendment", _("Amendment")
+    MINUTES = "minutes", _("Minutes")
+    EVALUATION_REPORT = "evaluation_report", _("Evaluation report")
+
+
+# The parties' own people may file these; the rest is the lead body's.
+PARTY_DOCUMENT_KINDS = [DocumentKind.MINUTES, DocumentKind.EVALUATION_REPORT]
+
+
+class DocumentVisibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    PARTIES = "parties", _("Parties only")
+    INTERNAL = "internal", _("Lead body only")
+
+
+DOCUMENT_LANGUAGES = [
+    ("en", _("English")), ("fr", _("French")), ("de", _("German")), ("es", _("Spanish")),
+    ("it", _("Italian")), ("nl", _("Dutch")), ("pt", _("Portuguese")), ("other", _("Other")),
+]
+
+
 class RuleCategory(models.TextChoices):
     GOVERNANCE = "governance", _("Governance and decision-making")
     DATA_PROTECTION = "data_protection", _("Data sharing and confidentiality")

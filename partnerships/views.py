@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,19 +16,28 @@ from core.forms import error_summary, errors_onto
 from core.views import FilteredListView, HistoryView, RegistryListView, form_page, get_for
 
 from . import services
-from .choices import PUBLISHED_STATUSES, REASONED_STATUSES, TRANSITIONS, Status
+from .choices import (
+    PARTY_DOCUMENT_KINDS,
+    PUBLISHED_STATUSES,
+    REASONED_STATUSES,
+    TRANSITIONS,
+    DocumentKind,
+    Status,
+)
+from .compliance import scorecard, scorecard_queryset
 from .filtersets import PartnershipFilterSet
 from .forms import (
     ContributionFormSet,
+    DocumentForm,
     PartnershipForm,
     PartyFormSet,
     ReasonedTransitionForm,
     RuleFormSet,
     TransitionForm,
 )
-from .models import Contribution, Partnership, Party, Rule
+from .models import Contribution, Document, Partnership, Party, Rule
 from .policies import activation_problems, transition_problem
-from .selectors import partnership_detail_queryset, partnership_list
+from .selectors import document_list, partnership_detail_queryset, partnership_list
 
 TRANSITION_LABELS = {
     Status.DRAFT: gettext_lazy("Return to draft"),
@@ -73,6 +83,8 @@ def partnership_detail(request, pk):
     return render(request, "partnerships/partnership_detail.html", {
         "partnership": partnership,
         "reasoned_statuses": REASONED_STATUSES,
+        "documents": document_list(user=user, partnership=partnership),
+        "may_file_document": services.may_file_document(user, partnership),
         "can_edit": editable,
         "show_notes": can_change,
         "transitions": transitions,
@@ -421,6 +433,7 @@ class PartnershipHistoryView(HistoryView):
                 "history_user"
             ),
             *Rule.history.filter(partnership_id=obj.pk).select_related("history_user"),
+            *Document.history.filter(partnership_id=obj.pk).select_related("history_user"),
         ]
 
 
@@ -459,5 +472,39 @@ public_partnership_list = PublicPartnershipListView.as_view()
 def public_partnership_detail(request, pk):
     queryset = partnership_detail_queryset(user=request.user).filter(status__in=PUBLISHED_STATUSES)
     partnership = get_for(request.user, lambda user: queryset, pk)
-    return render(request, "partnerships/public_detail.html", {"partnership": partnership})
+    scored = scorecard_queryset(Partnership.objects.filter(pk=partnership.pk)).get()
+    return render(request, "partnerships/public_detail.html", {
+        "partnership": partnership,
+        "scorecard": scorecard(scored),
+        "documents": document_list(user=request.user, partnership=partnership, public_only=True),
+    })
+
+
+@login_required
+def document_upload(request, pk):
+    partnership = get_for(request.user, partnership_list, pk)
+    if not services.may_file_document(request.user, partnership):
+        raise PermissionDenied
+    kinds = None if services.may_file_document(request.user, partnership, DocumentKind.AMENDMENT) \
+        else PARTY_DOCUMENT_KINDS
+    form = DocumentForm(request.POST or None, request.FILES or None, kinds=kinds)
+
+    def save(data):
+        services.document_add(actor=request.user, partnership=partnership,
+                              uploaded=data.pop("file"), **data)
+        return partnership
+
+    return form_page(
+        request, form, title=_("File a document with “%(title)s”") % {"title": partnership.title},
+        submit_label=_("File the document"), cancel_url=partnership.get_absolute_url(),
+        save=save, success=_("The document is filed."),
+    )
+
+
+def document_download(request, uuid):
+    document = document_list(user=request.user).filter(uuid=uuid).first()
+    if document is None:
+        raise Http404
+    return FileResponse(document.file.open("rb"), as_attachment=True,
+                        filename=document.original_name, content_type="application/pdf")
 

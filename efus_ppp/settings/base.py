@@ -220,6 +220,7 @@ OPENDATA_ROOT = Path(env("OPENDATA_ROOT", default=str(MEDIA_ROOT / "opendata")))
 # Calls for partners: attachments and reminders.
 CALLS_ATTACHMENT_MAX_BYTES = env.int("CALLS_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
 CALLS_DEADLINE_REMINDER_DAYS = env.int("CALLS_DEADLINE_REMINDER_DAYS", default=3)
+PARTNERSHIP_DOCUMENT_MAX_BYTES = env.int("PARTNERSHIP_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
 PARTNERSHIP_REVIEW_REMINDER_DAYS = env.int("PARTNERSHIP_REVIEW_REMINDER_DAYS", default=14)
 # Accounts: where a firm representative's work is, once registered, confirmed or accepted (a
 # setting, as accounts sits below calls and names none of its pages); and the limit on the
