@@ -48,7 +48,7 @@ def _secrets() -> set[str]:
 
 
 def _public_urls() -> list[str]:
-    urls = [reverse("opendata:open_data"), reverse("opendata:catalog"),
+    urls = [reverse("opendata:open_data"), reverse("opendata:catalog"), reverse("opendata:compliance"),
             reverse("opendata-api:ocds_releases"), reverse("opendata-api:ocds_records"),
             reverse("partnerships:public_partnership_list"), reverse("goals:goal_list"),
             reverse("goals:strategy_list"), reverse("actors:organisation_list")]
