@@ -82,7 +82,8 @@ def partnership_detail(request, pk):
         ]
     return render(request, "partnerships/partnership_detail.html", {
         "partnership": partnership,
-        "reasoned_statuses": REASONED_STATUSES,
+        "direct_transitions": [t for t in transitions if t[0] not in REASONED_STATUSES],
+        "confirmed_transitions": [t for t in transitions if t[0] in REASONED_STATUSES],
         "documents": document_list(user=user, partnership=partnership),
         "may_file_document": services.may_file_document(user, partnership),
         "can_edit": editable,

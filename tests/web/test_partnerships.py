@@ -7,6 +7,7 @@ from django.urls import reverse
 from partnerships.choices import REQUIRED_RULE_CATEGORIES, Role, RuleCategory, Status
 from partnerships.models import Contribution, Partnership
 from tests import factories as f
+from tests.access import assert_each_kind_gets
 
 from .forms import partnership_post
 
@@ -325,3 +326,9 @@ def test_grave_steps_are_confirmed_with_a_reason_that_the_public_page_shows(
     )
     assert public.status_code == 200
     assert "The steering committee decided so." in public.text
+
+
+def test_the_confirmation_of_a_grave_step_answers_each_kind_of_user(client, users, active):
+    url = reverse("partnerships:partnership_transition", args=[active.pk]) + "?status=terminated"
+
+    assert_each_kind_gets(client, users, url, [302, 403, 403, 403, 200, 403, 200])
