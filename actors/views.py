@@ -17,7 +17,7 @@ from core.access import (
     may_see_personal_data,
 )
 from core.forms import errors_onto
-from core.views import HistoryView, RegistryListView, form_page, get_for, one_time_form
+from core.views import FilteredListView, HistoryView, form_page, get_for, one_time_form
 
 from . import services
 from .filtersets import OrganisationFilterSet
@@ -28,7 +28,9 @@ from .selectors import organisation_detail_queryset, organisation_list
 CONFIDENTIAL = {"contact_name", "contact_email", "contact_phone", "internal_notes"}
 
 
-class OrganisationListView(RegistryListView):
+class OrganisationListView(FilteredListView):
+    """Verified organisations are public (their contacts are not); staff see them all."""
+
     template_name = "actors/organisation_list.html"
     title = gettext_lazy("Organisations")
     filterset_class = OrganisationFilterSet
@@ -41,7 +43,6 @@ class OrganisationListView(RegistryListView):
 organisation_list_view = OrganisationListView.as_view()
 
 
-@login_required
 def organisation_detail(request, pk):
     organisation = get_for(request.user, organisation_detail_queryset, pk)
     user = request.user

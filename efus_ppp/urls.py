@@ -17,6 +17,7 @@ api_v1 = [
     path("", include("partnerships.api.urls")),
     path("", include("calls.api.urls")),
     path("", include("projects.api.urls")),
+    path("", include("opendata.api.urls")),
     # Paths ending in a slash only, so that a missing slash is still redirected to its route.
     re_path(r"^.*/$", api_route_not_found),
 ]
@@ -28,6 +29,7 @@ urlpatterns = [
     path("partnerships/", include("partnerships.urls")),
     path("calls/", include("calls.urls")),
     path("projects/", include("projects.urls")),
+    path("open-data/", include("opendata.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", home_views.set_language, name="set_language"),

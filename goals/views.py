@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.access import Action, is_admin, is_staff_reader, may, may_create
-from core.views import HistoryView, RegistryListView, form_page, get_for, one_time_form
+from core.views import FilteredListView, HistoryView, form_page, get_for, one_time_form
 
 from . import services
 from .filtersets import GoalFilterSet, StrategyFilterSet
@@ -23,7 +23,9 @@ from .selectors import (
 )
 
 
-class StrategyListView(RegistryListView):
+class StrategyListView(FilteredListView):
+    """Local safety strategies are public: anyone reads them, with their goals."""
+
     template_name = "goals/strategy_list.html"
     title = gettext_lazy("Local safety strategies")
     filterset_class = StrategyFilterSet
@@ -36,7 +38,6 @@ class StrategyListView(RegistryListView):
 strategy_list_view = StrategyListView.as_view()
 
 
-@login_required
 def strategy_detail(request, pk):
     strategy = get_for(request.user, strategy_detail_queryset, pk)
     can_edit = may(request.user, Action.CHANGE, strategy)
@@ -90,7 +91,7 @@ class StrategyHistoryView(HistoryView):
 strategy_history = StrategyHistoryView.as_view()
 
 
-class GoalListView(RegistryListView):
+class GoalListView(FilteredListView):
     template_name = "goals/goal_list.html"
     title = gettext_lazy("Shared goals")
     filterset_class = GoalFilterSet
@@ -101,7 +102,6 @@ class GoalListView(RegistryListView):
 goal_list_view = GoalListView.as_view()
 
 
-@login_required
 def goal_detail(request, pk):
     goal = get_for(request.user, goal_detail_queryset, pk)
     can_edit = may(request.user, Action.CHANGE, goal)

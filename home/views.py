@@ -16,7 +16,7 @@ from core.access import Action, is_staff_reader, public_body_id
 from goals.models import Goal
 from goals.selectors import goal_detail_queryset
 from notifications.services import language_set
-from partnerships.choices import PUBLIC_PAGE_STATUSES, Status
+from partnerships.choices import Status
 from partnerships.models import Partnership, Party
 from partnerships.selectors import partnership_list
 
@@ -100,7 +100,7 @@ def home(request):
     if user.is_authenticated and user.is_firm_representative and user.organisation_id:
         return _firm_home(request, user)
     visible = Partnership.objects.restrict(user, Action.VIEW)
-    context = {"active_count": visible.filter(status__in=PUBLIC_PAGE_STATUSES).count()}
+    context = {"active_count": visible.filter(status=Status.ACTIVE).count()}
     if user.is_authenticated:
         if user.organisation_id and not is_staff_reader(user):
             context["mine"] = partnership_list(user=user).filter(

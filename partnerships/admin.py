@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.template.response import TemplateResponse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -14,7 +15,7 @@ from core.admin import (
     report_refusal,
 )
 
-from .choices import CLOSED_STATUSES, Status
+from .choices import CLOSED_STATUSES, REASONED_STATUSES, Status
 from .measures import MEASURE_FIELDS
 from .models import Contribution, Partnership, Party, Rule
 from .policies import (
@@ -190,7 +191,7 @@ TRANSITION_ACTIONS = [
 
 def _transition_action(name, description, target, only_from):
     def action(modeladmin, request, queryset):
-        modeladmin.transition(request, queryset, target, only_from)
+        return modeladmin.transition(request, queryset, target, only_from)
 
     action.__name__ = name
     return admin.action(permissions=["change"], description=description,
@@ -247,6 +248,19 @@ class PartnershipAdmin(OpenPartnershipOnly, RegistryAdmin):
         partnership_delete(actor=request.user, partnership=obj)
 
     def transition(self, request, queryset, target, only_from):
+        reason = request.POST.get("reason", "").strip()
+        if target in REASONED_STATUSES and not reason:
+            # Grave steps are confirmed on a page that asks for their public reason.
+            return TemplateResponse(request, "admin/partnerships/transition_reason.html", {
+                **self.admin_site.each_context(request),
+                "title": _("Why this step?"),
+                "opts": self.model._meta,
+                "queryset": queryset,
+                # The change list posts "action", the change page a prefixed name: answer in kind.
+                "action_fields": [(k, v) for k, v in request.POST.items() if k.endswith("action")],
+                "target": Status(target).label,
+                "error": request.POST.get("post") == "yes",
+            })
         done = 0
         for partnership in queryset:
             if only_from and partnership.status != only_from:
@@ -257,7 +271,8 @@ class PartnershipAdmin(OpenPartnershipOnly, RegistryAdmin):
                 )
                 continue
             try:
-                partnership_transition(actor=request.user, partnership=partnership, status=target)
+                partnership_transition(actor=request.user, partnership=partnership, status=target,
+                                       reason=reason)
             except (ValidationError, PermissionDenied) as error:
                 report_refusal(request, partnership, error)
             else:

@@ -25,8 +25,8 @@ TRANSITIONS = {
 
 # Statuses anyone may read; drafts and negotiations stay with their lead body and parties.
 PUBLISHED_STATUSES = [Status.ACTIVE, Status.SUSPENDED, Status.CONCLUDED, Status.TERMINATED]
-# The public transparency pages show what is in force.
-PUBLIC_PAGE_STATUSES = [Status.ACTIVE]
+# Irreversible or grave steps: they are confirmed and their reason is kept and published.
+REASONED_STATUSES = [Status.SUSPENDED, Status.CONCLUDED, Status.TERMINATED]
 # A partnership in these statuses can no longer be edited.
 CLOSED_STATUSES = [Status.CONCLUDED, Status.TERMINATED]
 
@@ -85,6 +85,29 @@ class ContributionKind(models.TextChoices):
     EXPERTISE = "expertise", _("Expertise")
     IN_KIND = "in_kind", _("In kind")
     DATA = "data", _("Data")
+
+
+class DocumentKind(models.TextChoices):
+    SIGNED_AGREEMENT = "signed_agreement", _("Signed agreement")
+    AMENDMENT = "amendment", _("Amendment")
+    MINUTES = "minutes", _("Minutes")
+    EVALUATION_REPORT = "evaluation_report", _("Evaluation report")
+
+
+# The parties' own people may file these; the rest is the lead body's.
+PARTY_DOCUMENT_KINDS = [DocumentKind.MINUTES, DocumentKind.EVALUATION_REPORT]
+
+
+class DocumentVisibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    PARTIES = "parties", _("Parties only")
+    INTERNAL = "internal", _("Lead body only")
+
+
+DOCUMENT_LANGUAGES = [
+    ("en", _("English")), ("fr", _("French")), ("de", _("German")), ("es", _("Spanish")),
+    ("it", _("Italian")), ("nl", _("Dutch")), ("pt", _("Portuguese")), ("other", _("Other")),
+]
 
 
 class RuleCategory(models.TextChoices):

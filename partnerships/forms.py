@@ -8,7 +8,14 @@ from core.forms import DateField, DateInput, RegistryForm
 from goals.forms import CommunityGroupsField
 from goals.models import Goal
 
-from .choices import ContributionKind, Role, RuleCategory
+from .choices import (
+    DOCUMENT_LANGUAGES,
+    ContributionKind,
+    DocumentKind,
+    DocumentVisibility,
+    Role,
+    RuleCategory,
+)
 from .measures import checked_currency
 
 
@@ -142,3 +149,32 @@ RuleFormSet = formset_factory(RuleForm, extra=1, can_delete=True)
 
 class TransitionForm(RegistryForm):
     status = forms.CharField(max_length=20)
+
+
+class ReasonedTransitionForm(RegistryForm):
+    """The confirmation of a suspension, conclusion or termination, with its public reason."""
+
+    status = forms.CharField(max_length=20, widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_("Published on the public page and in the open data: no personal data."),
+    )
+
+
+class DocumentForm(RegistryForm):
+    kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    issued_on = forms.DateField(label=_("Date"), widget=DateInput)
+    language = forms.ChoiceField(label=_("Language"), choices=DOCUMENT_LANGUAGES)
+    visibility = forms.ChoiceField(label=_("Visibility"), choices=DocumentVisibility.choices)
+    file = forms.FileField(
+        label=_("PDF document"),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+
+    def __init__(self, *args, kinds=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if kinds is not None:
+            self.fields["kind"].choices = [(k, v) for k, v in DocumentKind.choices if k in kinds]

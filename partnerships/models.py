@@ -1,3 +1,6 @@
+import uuid
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -8,7 +11,10 @@ from core.access import Action, is_admin, is_staff_reader, public_body_id
 
 from .choices import (
     CLOSED_STATUSES,
+    DOCUMENT_LANGUAGES,
     PUBLISHED_STATUSES,
+    DocumentKind,
+    DocumentVisibility,
     Role,
     RuleCategory,
     Status,
@@ -75,6 +81,11 @@ class Partnership(models.Model):
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     next_review_on = models.DateField(_("next review on"), null=True, blank=True)
     activated_at = models.DateTimeField(_("activated at"), null=True, blank=True, editable=False)
+    # Why it was last suspended, concluded or terminated: public, shown with the change.
+    status_reason = models.TextField(_("reason for the status"), blank=True, editable=False)
+    status_changed_on = models.DateField(
+        _("status changed on"), null=True, blank=True, editable=False
+    )
     # Confidential: never shown outside the lead body.
     internal_notes = models.TextField(_("internal notes"), blank=True)
     created_by = models.ForeignKey(
@@ -262,3 +273,87 @@ class Rule(models.Model):
 
     def get_absolute_url(self):
         return self.partnership.get_absolute_url() + f"#rule-{self.pk}"
+
+
+class DocumentQuerySet(models.QuerySet):
+    def restrict(self, user, action: str = Action.VIEW):
+        """Public documents of published partnerships for all; the parties' documents for the
+        parties' people; everything for the lead body's coordinators and admins."""
+        if is_admin(user):
+            return self
+        body = public_body_id(user)
+        authenticated = bool(user and user.is_authenticated)
+        if action == Action.VIEW:
+            visible = models.Q(visibility=DocumentVisibility.PUBLIC,
+                               partnership__status__in=PUBLISHED_STATUSES)
+            if body is not None:
+                visible |= models.Q(partnership__lead_body_id=body)
+            if authenticated and user.organisation_id:
+                visible |= models.Q(
+                    visibility__in=[DocumentVisibility.PUBLIC, DocumentVisibility.PARTIES],
+                    partnership__in=Party.objects.filter(
+                        organisation_id=user.organisation_id
+                    ).values("partnership_id"),
+                )
+            return self.filter(visible)
+        allowed = models.Q(pk__in=[])
+        if body is not None:
+            allowed |= models.Q(partnership__lead_body_id=body)
+        if authenticated:
+            allowed |= models.Q(uploaded_by=user)
+        return self.filter(allowed)
+
+
+def document_path(instance, filename):
+    """Files are stored under a name the server makes; the uploader's name is only shown."""
+    return f"partnerships/documents/{instance.uuid}.pdf"
+
+
+class Document(models.Model):
+    """A document of a partnership: the signed agreement, an amendment, minutes, a report."""
+
+    uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
+    partnership = models.ForeignKey(
+        Partnership, verbose_name=_("partnership"), on_delete=models.CASCADE,
+        related_name="documents",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    issued_on = models.DateField(_("date"))
+    language = models.CharField(_("language"), max_length=8, choices=DOCUMENT_LANGUAGES)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=DocumentVisibility.choices,
+        default=DocumentVisibility.PUBLIC,
+    )
+    file = models.FileField(_("file"), upload_to=document_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    # Personal: never in public pages or open data.
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["partnership_id", "-issued_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=DocumentKind.values), name="document_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(visibility__in=DocumentVisibility.values),
+                name="document_visibility_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("partnerships:document_download", args=[self.uuid])

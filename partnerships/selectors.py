@@ -11,7 +11,8 @@ from django.db.models.functions import Coalesce
 
 from core.access import Action
 
-from .models import Contribution, Partnership, Party, Rule
+from .choices import DocumentVisibility
+from .models import Contribution, Document, Partnership, Party, Rule
 
 
 def partnership_list(*, user, action: str = Action.VIEW):
@@ -47,6 +48,16 @@ def partnership_detail_queryset(*, user, action: str = Action.VIEW):
             "community_groups",
         )
     )
+
+
+def document_list(*, user, partnership=None, public_only: bool = False):
+    """Documents ``user`` may read, newest first; ``public_only`` for the public pages."""
+    documents = Document.objects.restrict(user).select_related("partnership")
+    if partnership is not None:
+        documents = documents.filter(partnership=partnership)
+    if public_only:
+        documents = documents.filter(visibility=DocumentVisibility.PUBLIC)
+    return documents.order_by("-issued_on", "-id")
 
 
 def rule_queryset(*, user, action: str = Action.VIEW):
@@ -147,6 +158,11 @@ def partnerships_with_party(*, user, organisation):
     return partnership_list(user=user).filter(
         pk__in=Party.objects.filter(organisation=organisation).values("partnership_id")
     )
+
+
+def published_led_by(*, organisation):
+    """Published partnerships ``organisation`` leads, whoever reads."""
+    return Partnership.objects.published().filter(lead_body=organisation)
 
 
 def partnerships_led_by(*, user, organisation):

@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 
 from actors.models import Organisation
 from core.access import Action, is_admin, public_body_id
+from core.files import display_name, pdf_problem
 from core.services import apply_changes, credit, ensure_allowed, record
 from notifications.services import notification_queue
 
-from .choices import CLOSED_STATUSES, Status
+from .choices import CLOSED_STATUSES, PARTY_DOCUMENT_KINDS, REASONED_STATUSES, Status
 from .measures import MEASURE_FIELDS
-from .models import Contribution, Partnership, Party, Rule
+from .models import Contribution, Document, Partnership, Party, Rule
 from .policies import (
     activation_problems,
     is_live,
@@ -127,9 +128,15 @@ def partnership_update(
 
 
 @transaction.atomic
-def partnership_transition(*, actor, partnership: Partnership, status: str) -> Partnership:
-    """Move a partnership along its lifecycle; activation checks the manifesto's rules."""
+def partnership_transition(
+    *, actor, partnership: Partnership, status: str, reason: str = ""
+) -> Partnership:
+    """Move a partnership along its lifecycle; activation checks the manifesto's rules.
+    Suspending, concluding and terminating need a reason, which is kept and published."""
     ensure_allowed(actor, partnership)
+    reason = reason.strip()
+    if status in REASONED_STATUSES and not reason:
+        raise ValidationError({"reason": _("Give the reason for this step: it is published.")})
     partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
     problem = transition_problem(current=partnership.status, target=status)
     if problem:
@@ -143,7 +150,10 @@ def partnership_transition(*, actor, partnership: Partnership, status: str) -> P
         if partnership.activated_at is None:
             partnership.activated_at = timezone.now()
     partnership.status = status
-    record(partnership, actor=actor, fields={"status", "activated_at"})
+    partnership.status_reason = reason
+    partnership.status_changed_on = timezone.localdate()
+    record(partnership, actor=actor,
+           fields={"status", "activated_at", "status_reason", "status_changed_on"})
     _queue_status_change(partnership, actor=actor)
     return partnership
 
@@ -335,3 +345,45 @@ def partnership_review_reminders_queue(*, today=None) -> int:
                     )
                 )
     return queued
+
+
+def may_file_document(actor, partnership: Partnership, kind: str | None = None) -> bool:
+    """The lead body's coordinators file any document; the parties' people file minutes and
+    evaluation reports."""
+    if actor is None or is_admin(actor) or public_body_id(actor) == partnership.lead_body_id:
+        return True
+    if not (actor.is_authenticated and actor.organisation_id):
+        return False
+    is_party = partnership.parties.filter(organisation_id=actor.organisation_id).exists()
+    return is_party and (kind is None or kind in PARTY_DOCUMENT_KINDS)
+
+
+@transaction.atomic
+def document_add(
+    *, actor, partnership: Partnership, kind: str, title: str, issued_on, language: str,
+    visibility: str, uploaded,
+) -> Document:
+    """File a PDF with a partnership, checked by its content (not its name). Its history
+    records who filed it; only public documents appear on the public page and in OCDS."""
+    if not may_file_document(actor, partnership, kind):
+        raise PermissionDenied(_("You may not file this kind of document here."))
+    problem = pdf_problem(uploaded, max_bytes=settings.PARTNERSHIP_DOCUMENT_MAX_BYTES)
+    if problem:
+        raise ValidationError({"file": problem})
+    document = Document(
+        partnership=partnership, kind=kind, title=title, issued_on=issued_on,
+        language=language, visibility=visibility, original_name=display_name(uploaded),
+        size=uploaded.size,
+        uploaded_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    document.file.save("upload.pdf", uploaded, save=False)
+    return record(document, actor=actor)
+
+
+@transaction.atomic
+def document_remove(*, actor, document: Document) -> None:
+    ensure_allowed(actor, document, Action.DELETE)
+    storage, path = document.file.storage, document.file.name
+    credit(document, actor)
+    document.delete()
+    transaction.on_commit(lambda: storage.delete(path))

@@ -12,6 +12,8 @@ urlpatterns = [
     path("<int:pk>/status/", views.partnership_transition, name="partnership_transition"),
     path("<int:pk>/delete/", views.partnership_delete, name="partnership_delete"),
     path("<int:pk>/history/", views.partnership_history, name="partnership_history"),
+    path("<int:pk>/documents/new/", views.document_upload, name="document_create"),
+    path("documents/<uuid:uuid>/", views.document_download, name="document_download"),
     path("public/", views.public_partnership_list, name="public_partnership_list"),
     path("public/<int:pk>/", views.public_partnership_detail, name="public_partnership_detail"),
 ]

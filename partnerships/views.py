@@ -3,12 +3,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from actors.models import Organisation
 from core.access import Action, is_admin, is_staff_reader, may, may_create
@@ -17,23 +18,34 @@ from core.views import (
     FilteredListView,
     HistoryView,
     RegistryListView,
+    form_page,
     get_for,
     one_time_form,
 )
 
 from . import services
-from .choices import PUBLIC_PAGE_STATUSES, TRANSITIONS, Status
+from .choices import (
+    PARTY_DOCUMENT_KINDS,
+    PUBLISHED_STATUSES,
+    REASONED_STATUSES,
+    TRANSITIONS,
+    DocumentKind,
+    Status,
+)
+from .compliance import scorecard, scorecard_queryset
 from .filtersets import PartnershipFilterSet
 from .forms import (
     ContributionFormSet,
+    DocumentForm,
     PartnershipForm,
     PartyFormSet,
+    ReasonedTransitionForm,
     RuleFormSet,
     TransitionForm,
 )
-from .models import Contribution, Partnership, Party, Rule
-from .policies import activation_problems
-from .selectors import partnership_detail_queryset, partnership_list
+from .models import Contribution, Document, Partnership, Party, Rule
+from .policies import activation_problems, transition_problem
+from .selectors import document_list, partnership_detail_queryset, partnership_list
 
 TRANSITION_LABELS = {
     Status.DRAFT: gettext_lazy("Return to draft"),
@@ -44,8 +56,8 @@ TRANSITION_LABELS = {
     Status.TERMINATED: gettext_lazy("Terminate"),
 }
 PUBLIC_FILTERS = (
-    "q", "country", "territory", "area", "horizon", "sector", "role", "contribution_kind",
-    "community_group", "ordering",
+    "q", "status", "country", "territory", "area", "horizon", "sector", "role",
+    "contribution_kind", "community_group", "ordering",
 )
 
 
@@ -78,6 +90,10 @@ def partnership_detail(request, pk):
         ]
     return render(request, "partnerships/partnership_detail.html", {
         "partnership": partnership,
+        "direct_transitions": [t for t in transitions if t[0] not in REASONED_STATUSES],
+        "confirmed_transitions": [t for t in transitions if t[0] in REASONED_STATUSES],
+        "documents": document_list(user=user, partnership=partnership),
+        "may_file_document": services.may_file_document(user, partnership),
         "can_edit": editable,
         "show_notes": can_change,
         "transitions": transitions,
@@ -338,14 +354,52 @@ def partnership_edit(request, pk):
                       success=_("Your changes are saved."))
 
 
+CONFIRM_TITLES = {
+    Status.SUSPENDED: gettext_lazy("Suspend “%(title)s”"),
+    Status.CONCLUDED: gettext_lazy("Conclude “%(title)s”"),
+    Status.TERMINATED: gettext_lazy("Terminate “%(title)s”"),
+}
+
+
+def _confirm_transition(request, partnership, target):
+    """Suspending, concluding and terminating are confirmed on a page that asks for the reason,
+    which is published with the change."""
+    form = ReasonedTransitionForm(
+        request.POST if request.method == "POST" else None, initial={"status": target}
+    )
+
+    def save(data):
+        return services.partnership_transition(
+            actor=request.user, partnership=partnership, status=target, reason=data["reason"]
+        )
+
+    return form_page(
+        request,
+        form,
+        title=CONFIRM_TITLES[target] % {"title": partnership.title},
+        submit_label=TRANSITION_LABELS[target],
+        cancel_url=partnership.get_absolute_url(),
+        save=save,
+        success=_("The partnership is now “%(status)s”.") % {"status": Status(target).label},
+    )
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def partnership_transition(request, pk):
     partnership = get_for(request.user, partnership_list, pk, Action.CHANGE)
-    form = TransitionForm(request.POST)
+    form = TransitionForm(request.POST if request.method == "POST" else request.GET)
     if not form.is_valid():
         return redirect(partnership)
     target = form.cleaned_data["status"]
+    if target in REASONED_STATUSES:
+        problem = transition_problem(current=partnership.status, target=target)
+        if problem:
+            messages.error(request, problem)
+            return redirect(partnership)
+        return _confirm_transition(request, partnership, target)
+    if request.method != "POST":
+        return redirect(partnership)
     try:
         partnership = services.partnership_transition(
             actor=request.user, partnership=partnership, status=target
@@ -389,6 +443,7 @@ class PartnershipHistoryView(HistoryView):
                 "history_user"
             ),
             *Rule.history.filter(partnership_id=obj.pk).select_related("history_user"),
+            *Document.history.filter(partnership_id=obj.pk).select_related("history_user"),
         ]
 
 
@@ -396,7 +451,7 @@ partnership_history = PartnershipHistoryView.as_view()
 
 
 def _public_partnerships(user):
-    return partnership_list(user=user).filter(status__in=PUBLIC_PAGE_STATUSES)
+    return partnership_list(user=user).filter(status__in=PUBLISHED_STATUSES)
 
 
 class PublicPartnershipListView(FilteredListView):
@@ -414,6 +469,10 @@ class PublicPartnershipListView(FilteredListView):
         for name in list(filterset.form.fields):
             if name not in PUBLIC_FILTERS:
                 del filterset.form.fields[name]
+        # Drafts and negotiations are never public: not even as a choice.
+        status = filterset.form.fields["status"]
+        status.choices = [(code, label) for code, label in status.choices
+                          if code in PUBLISHED_STATUSES]
         return filterset
 
 
@@ -421,16 +480,48 @@ public_partnership_list = PublicPartnershipListView.as_view()
 
 
 def public_partnership_detail(request, pk):
-    queryset = partnership_detail_queryset(user=request.user).filter(status__in=PUBLIC_PAGE_STATUSES)
+    queryset = partnership_detail_queryset(user=request.user).filter(status__in=PUBLISHED_STATUSES)
     partnership = get_for(request.user, lambda user: queryset, pk)
     # An agreement activated ahead of its period is in force only from the period's start.
     takes_effect = max(filter(None, [
         timezone.localdate(partnership.activated_at) if partnership.activated_at else None,
         partnership.starts_on,
     ]), default=None)
+    scored = scorecard_queryset(Partnership.objects.filter(pk=partnership.pk)).get()
     return render(request, "partnerships/public_detail.html", {
         "partnership": partnership,
         "takes_effect": takes_effect,
         "today": timezone.localdate(),
+        "scorecard": scorecard(scored),
+        "documents": document_list(user=request.user, partnership=partnership, public_only=True),
     })
+
+
+@login_required
+def document_upload(request, pk):
+    partnership = get_for(request.user, partnership_list, pk)
+    if not services.may_file_document(request.user, partnership):
+        raise PermissionDenied
+    kinds = None if services.may_file_document(request.user, partnership, DocumentKind.AMENDMENT) \
+        else PARTY_DOCUMENT_KINDS
+    form = DocumentForm(request.POST or None, request.FILES or None, kinds=kinds)
+
+    def save(data):
+        services.document_add(actor=request.user, partnership=partnership,
+                              uploaded=data.pop("file"), **data)
+        return partnership
+
+    return form_page(
+        request, form, title=_("File a document with “%(title)s”") % {"title": partnership.title},
+        submit_label=_("File the document"), cancel_url=partnership.get_absolute_url(),
+        save=save, success=_("The document is filed."),
+    )
+
+
+def document_download(request, uuid):
+    document = document_list(user=request.user).filter(uuid=uuid).first()
+    if document is None:
+        raise Http404
+    return FileResponse(document.file.open("rb"), as_attachment=True,
+                        filename=document.original_name, content_type="application/pdf")
 

@@ -71,11 +71,12 @@ def messages_of(response) -> list[str]:
     return [str(message) for message in get_messages(response.wsgi_request)]
 
 
-def run_action(client, model, action: str, *objects):
-    """Apply the change-list action ``action`` to ``objects``."""
+def run_action(client, model, action: str, *objects, **extra):
+    """Apply the change-list action ``action`` to ``objects`` (``extra``: what its confirmation
+    page asks, such as a reason)."""
     return client.post(
         admin_url(model, "changelist"),
-        {"action": action, "_selected_action": [str(obj.pk) for obj in objects]},
+        {"action": action, "_selected_action": [str(obj.pk) for obj in objects], **extra},
     )
 
 

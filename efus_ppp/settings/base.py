@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "partnerships",
     "calls",
     "projects",
+    "opendata",
     "notifications",
     "home",
 ]
@@ -189,6 +190,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "max_retries": 2}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    "write-ocds-bulk-file": {
+        "task": "opendata.tasks.write_ocds_bulk",
+        "schedule": 60 * 60 * 24,
+    },
     "partnership-review-reminders": {
         "task": "partnerships.tasks.send_review_reminders",
         "schedule": 60 * 60 * 6,
@@ -230,12 +235,21 @@ NOTIFICATIONS_SWEEP_SECONDS = env.int(
 NOTIFICATIONS_BACKLOG_MINUTES = env.int("NOTIFICATIONS_BACKLOG_MINUTES", default=30)
 # Links in e-mails point here; set it to the address users reach the registry at.
 REGISTRY_BASE_URL = env("REGISTRY_BASE_URL", default="http://127.0.0.1:8000")
+# Open data: the OCDS identifier prefix (register one with the Open Contracting Partnership),
+# the publisher and licence named in every package and in the DCAT catalogue, and where the
+# nightly bulk file is written.
+OCDS_OCID_PREFIX = env("OCDS_OCID_PREFIX", default="ocds-xxxxxx-efus")
+OPENDATA_PUBLISHER = env("OPENDATA_PUBLISHER", default="Efus partnership registry")
+OPENDATA_LICENSE_NAME = env("OPENDATA_LICENSE_NAME", default="Creative Commons Attribution 4.0 (CC BY 4.0)")
+OPENDATA_LICENSE_URL = env("OPENDATA_LICENSE_URL", default="https://creativecommons.org/licenses/by/4.0/")
+OPENDATA_ROOT = Path(env("OPENDATA_ROOT", default=str(MEDIA_ROOT / "opendata")))
 # Calls for partners: attachments and reminders.
 CALLS_ATTACHMENT_MAX_BYTES = env.int("CALLS_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
 # The largest body any route reads (an attachment with its form); each API route then applies
 # its own limit, DATA_UPLOAD_MAX_MEMORY_SIZE for all but attachments.
 REQUEST_BODY_MAX_BYTES = max(DATA_UPLOAD_MAX_MEMORY_SIZE, CALLS_ATTACHMENT_MAX_BYTES + 64 * 1024)
 CALLS_DEADLINE_REMINDER_DAYS = env.int("CALLS_DEADLINE_REMINDER_DAYS", default=3)
+PARTNERSHIP_DOCUMENT_MAX_BYTES = env.int("PARTNERSHIP_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
 PARTNERSHIP_REVIEW_REMINDER_DAYS = env.int("PARTNERSHIP_REVIEW_REMINDER_DAYS", default=14)
 # Private security companies hear that their licence expires this many days ahead.
 LICENCE_REMINDER_DAYS = env.int("LICENCE_REMINDER_DAYS", default=60)

@@ -247,8 +247,19 @@ def _partnership(spec, lead, organisations, goals, groups):
         rule_add(actor=None, partnership=partnership, category=category, title=title,
                  text=text.format(lead=lead.name))
     for status in spec.get("path", PATHS[spec["status"]]):
-        partnership = partnership_transition(actor=None, partnership=partnership, status=status)
+        partnership = partnership_transition(
+            actor=None, partnership=partnership, status=status,
+            reason=spec.get("reason", DEFAULT_REASONS.get(status, "")),
+        )
     return partnership
+
+
+# The public reason of each grave step, when the demo partnership does not give its own.
+DEFAULT_REASONS = {
+    Status.SUSPENDED: "Suspended while the steering committee reviews the data-sharing protocol.",
+    Status.CONCLUDED: "Concluded at the end of its term; the final evaluation report is published.",
+    Status.TERMINATED: "Terminated by mutual agreement: the parties could not agree on funding.",
+}
 
 
 def _actor(org_key: str) -> User | None:

@@ -48,6 +48,11 @@ STATUS_WEIGHTS = {
 }
 # Statuses that can only be reached through activation.
 ACTIVATED = {Status.ACTIVE, Status.SUSPENDED, Status.CONCLUDED}
+SYNTHETIC_REASONS = {
+    Status.SUSPENDED: "Suspended pending the review of its data-sharing protocol.",
+    Status.CONCLUDED: "Concluded at the end of its term.",
+    Status.TERMINATED: "Terminated by mutual agreement.",
+}
 OPEN_ROLES = [
     Role.OPERATIONAL_PARTNER,
     Role.CO_FUNDER,
@@ -203,6 +208,8 @@ def _add_partnership(batch: _Batch, number: int, pools: _Pools, statuses, weight
         starts_on=starts_on,
         ends_on=starts_on + datetime.timedelta(days=rng.randrange(365, 4 * 365)),
         next_review_on=starts_on + datetime.timedelta(days=rng.randrange(180, 900)),
+        status_reason=SYNTHETIC_REASONS.get(status, ""),
+        status_changed_on=starts_on if status in SYNTHETIC_REASONS else None,
         activated_at=(
             datetime.datetime.combine(starts_on, datetime.time(9), tzinfo=datetime.UTC)
             if activated

@@ -15,7 +15,7 @@ from core.api.serializers import (
 from goals.api.serializers import GoalBriefSerializer
 from goals.models import CommunityGroup, Goal
 
-from ..choices import ContributionKind, Role, RuleCategory, Status
+from ..choices import REASONED_STATUSES, ContributionKind, Role, RuleCategory, Status
 from ..measures import MEASURE_FIELDS, UNKNOWN_CURRENCY, checked_currency
 from ..models import Contribution, Partnership, Party, Rule
 
@@ -176,8 +176,8 @@ class PartnershipDetailSerializer(ConfidentialFieldsMixin, PartnershipBaseSerial
     confidential = {"internal_notes": _notes_check}
 
     class Meta(PartnershipBaseSerializer.Meta):
-        fields = [*PartnershipBaseSerializer.Meta.fields, "summary", "parties", "rules",
-                  "internal_notes"]
+        fields = [*PartnershipBaseSerializer.Meta.fields, "summary", "status_reason",
+                  "status_changed_on", "parties", "rules", "internal_notes"]
         read_only_fields = [name for name in fields if name != "internal_notes"]
 
     def may_see(self, user, instance, name):
@@ -216,6 +216,19 @@ class TransitionSerializer(serializers.Serializer):
                     "data-protection, conflict-of-interest and exit rules, and community groups "
                     "beyond the private partners' own customers."),
     )
+    reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=2000,
+        help_text=_("Required to suspend, conclude or terminate: why. It is published."),
+    )
+
+    def validate(self, attrs):
+        if attrs["status"] in REASONED_STATUSES and not attrs.get("reason", "").strip():
+            raise serializers.ValidationError(
+                {"reason": _("Give the reason for this step: it is published.")}
+            )
+        return attrs
 
 
 # The measure of a contribution as written, for a party's contributions and a firm's offers.

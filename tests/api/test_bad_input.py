@@ -200,3 +200,19 @@ def test_a_write_to_an_unknown_path_answers_404_in_the_json_shape(registry, user
 
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize("status", ["suspended", "concluded", "terminated"])
+def test_grave_steps_need_a_reason_which_is_kept_and_returned(alice, active, status):
+    url = f"/api/v1/partnerships/{active.pk}/transition/"
+
+    refused = alice.post(url, {"status": status}, format="json")
+    blank = alice.post(url, {"status": status, "reason": "   "}, format="json")
+    done = alice.post(url, {"status": status, "reason": "Audit of the data sharing."}, format="json")
+
+    assert "reason" in assert_error(refused, 400)["errors"]
+    assert "reason" in assert_error(blank, 400)["errors"]
+    assert done.status_code == 200
+    assert done.json()["status_reason"] == "Audit of the data sharing."
+    assert done.json()["status_changed_on"]
+    assert active.history.first().status_reason == "Audit of the data sharing."

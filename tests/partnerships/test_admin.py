@@ -213,7 +213,7 @@ def test_every_allowed_transition_is_an_admin_action(
 ):
     partnership = _with_status(make_activatable(f.PartnershipFactory(lead_body=body)), current)
 
-    response = run_action(admin_client, Partnership, action, partnership)
+    response = run_action(admin_client, Partnership, action, partnership, reason="End of term.")
 
     assert response.status_code == 302
     partnership.refresh_from_db()
@@ -242,7 +242,7 @@ def test_transitions_outside_the_lifecycle_are_refused(
     partnership = make_activatable(f.PartnershipFactory(title="Quartier gare", lead_body=body))
     _with_status(partnership, current)
 
-    response = run_action(admin_client, Partnership, action, partnership)
+    response = run_action(admin_client, Partnership, action, partnership, reason="Decided.")
 
     assert messages_of(response) == [f"Quartier gare: {message}"]
     partnership.refresh_from_db()
@@ -303,6 +303,12 @@ def test_a_transition_can_be_run_from_the_change_page(admin_client, active):
     response = admin_client.post(
         admin_url(Partnership, "change", active.pk),
         {"CHANGE_FORM-action": "suspend", "_selected_action": [str(active.pk)]},
+    )
+    assert 'name="CHANGE_FORM-action" value="suspend"' in response.text
+    response = admin_client.post(
+        admin_url(Partnership, "change", active.pk),
+        {"CHANGE_FORM-action": "suspend", "_selected_action": [str(active.pk)],
+         "reason": "Audit.", "post": "yes"},
     )
 
     assert response.status_code == 302
@@ -571,3 +577,15 @@ def test_contributions_with_their_measure_are_recorded(admin_client, admin_user,
     assert contribution.kind == fields["kind"]
     assert contribution.history.get().history_user == admin_user
 
+
+
+@pytest.mark.parametrize("action", ["suspend", "conclude", "terminate"])
+def test_grave_admin_actions_ask_for_a_reason_first(admin_client, active, action):
+    asked = run_action(admin_client, Partnership, action, active)
+
+    active.refresh_from_db()
+    assert asked.status_code == 200 and 'name="reason"' in asked.text
+    assert active.status == Status.ACTIVE
+    run_action(admin_client, Partnership, action, active, reason="Audit.", post="yes")
+    active.refresh_from_db()
+    assert active.status != Status.ACTIVE and active.status_reason == "Audit."

@@ -80,12 +80,15 @@ def test_the_history_page_names_who_made_each_change(admin_client, coordinator, 
 
 
 def test_lifecycle_moves_are_kept(admin_client, coordinator, active):
-    partnership_transition(actor=coordinator, partnership=active, status=Status.SUSPENDED)
+    partnership_transition(actor=coordinator, partnership=active, status=Status.SUSPENDED,
+                           reason="Audit under way.")
 
     latest = active.history.first()
     assert (latest.status, latest.history_user) == (Status.SUSPENDED, coordinator)
     assert _history_page(admin_client, active)[0] == (
-        "alice", [("Status", "Active", "Suspended")]
+        "alice", [("Status", "Active", "Suspended"),
+                  ("Status changed on", "—", latest.status_changed_on.isoformat()),
+                  ("Reason for the status", "", "Audit under way.")]
     )
 
 

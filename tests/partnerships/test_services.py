@@ -149,7 +149,8 @@ def test_the_lifecycle_has_the_transitions_of_the_domain():
 def test_every_allowed_transition_is_accepted(coordinator, body, current, target):
     partnership = _with_status(make_activatable(f.PartnershipFactory(lead_body=body)), current)
 
-    services.partnership_transition(actor=coordinator, partnership=partnership, status=target)
+    services.partnership_transition(actor=coordinator, partnership=partnership, status=target,
+                                    reason="Decided by the steering committee.")
 
     partnership.refresh_from_db()
     assert partnership.status == target
@@ -162,7 +163,7 @@ def test_every_other_transition_is_refused(coordinator, body, current, target):
 
     with pytest.raises(ValidationError) as error:
         services.partnership_transition(actor=coordinator, partnership=partnership,
-                                        status=target)
+                                        status=target, reason="Decided.")
 
     assert _messages(error) == [
         f"A partnership cannot go from “{Status(current).label}” to “{Status(target).label}”."
@@ -180,7 +181,7 @@ def test_activation_records_when_and_resuming_keeps_it(coordinator, body):
     activated_at = Partnership.objects.get(pk=partnership.pk).activated_at
     for status in (Status.SUSPENDED, Status.ACTIVE):
         services.partnership_transition(actor=coordinator, partnership=partnership,
-                                        status=status)
+                                        status=status, reason="Reviewed.")
 
     assert activated_at is not None
     assert Partnership.objects.get(pk=partnership.pk).activated_at == activated_at

@@ -9,6 +9,7 @@ from partnerships.choices import REQUIRED_RULE_CATEGORIES, Role, RuleCategory, S
 from partnerships.models import Contribution, Partnership
 from partnerships.services import partnership_update
 from tests import factories as f
+from tests.access import assert_each_kind_gets
 from tests.conftest import make_activatable
 
 from .forms import partnership_post
@@ -234,8 +235,9 @@ def test_the_lead_body_is_offered_the_next_steps_of_the_lifecycle(client_for, ac
 
     page = response.text
     assert reverse("partnerships:partnership_edit", args=[active.pk]) in page
-    for label in ("Suspend", "Conclude", "Terminate"):
-        assert f">{label}</button>" in page
+    for status, label in (("suspended", "Suspend"), ("concluded", "Conclude"),
+                          ("terminated", "Terminate")):
+        assert f"?status={status}\">{label}…</a>" in page
     assert ">Activate</button>" not in page
     assert "Internal: budget still under discussion." in page
 
@@ -243,7 +245,7 @@ def test_the_lead_body_is_offered_the_next_steps_of_the_lifecycle(client_for, ac
 def test_a_suspended_partnership_is_resumed(client_for, active):
     client = client_for("coordinator")
     url = reverse("partnerships:partnership_transition", args=[active.pk])
-    client.post(url, {"status": Status.SUSPENDED})
+    client.post(url, {"status": Status.SUSPENDED, "reason": "Audit under way."})
 
     page = client.get(active.get_absolute_url()).text
     assert ">Resume</button>" in page
@@ -263,7 +265,7 @@ def test_a_draft_shows_what_activation_still_needs(client_for, draft):
 def test_a_closed_partnership_cannot_be_edited(client_for, active):
     client = client_for("coordinator")
     client.post(reverse("partnerships:partnership_transition", args=[active.pk]),
-                {"status": Status.CONCLUDED})
+                {"status": Status.CONCLUDED, "reason": "End of term."})
 
     page = client.get(active.get_absolute_url()).text
     assert reverse("partnerships:partnership_edit", args=[active.pk]) not in page
@@ -336,3 +338,35 @@ def test_list_filters_searches_and_sorts(client_for, body):
 
     assert [p.title for p in found] == ["Marché de nuit"]
     assert [p.title for p in by_title] == ["Marché de nuit", "Gare du Nord"]
+
+
+@pytest.mark.parametrize("status", [Status.SUSPENDED, Status.CONCLUDED, Status.TERMINATED])
+def test_grave_steps_are_confirmed_with_a_reason_that_the_public_page_shows(
+    client_for, active, status
+):
+    client = client_for("coordinator")
+    url = reverse("partnerships:partnership_transition", args=[active.pk])
+
+    confirmation = client.get(url, {"status": status})
+    refused = client.post(url, {"status": status, "reason": "  "})
+    active.refresh_from_db()
+    assert confirmation.status_code == 200 and 'name="reason"' in confirmation.text
+    assert refused.status_code == 200 and active.status == Status.ACTIVE
+
+    client.post(url, {"status": status, "reason": "The steering committee decided so."})
+    active.refresh_from_db()
+    assert active.status == status
+    assert active.status_reason == "The steering committee decided so."
+    assert active.status_changed_on is not None
+    assert active.history.first().status_reason == "The steering committee decided so."
+    public = client_for("anonymous").get(
+        reverse("partnerships:public_partnership_detail", args=[active.pk])
+    )
+    assert public.status_code == 200
+    assert "The steering committee decided so." in public.text
+
+
+def test_the_confirmation_of_a_grave_step_answers_each_kind_of_user(client, users, active):
+    url = reverse("partnerships:partnership_transition", args=[active.pk]) + "?status=terminated"
+
+    assert_each_kind_gets(client, users, url, [302, 403, 403, 403, 200, 403, 200])

@@ -31,7 +31,9 @@ def test_the_public_filters_leave_out_internal_ones(client, active):
 
     assert "q" in form.fields
     assert "community_group" in form.fields
-    assert "status" not in form.fields
+    assert [code for code, _label in form.fields["status"].choices] == [
+        "active", "suspended", "concluded", "terminated"
+    ]
     assert "next_review_on" not in form.fields
 
 
@@ -63,3 +65,15 @@ def test_a_draft_has_no_public_page(client, draft):
     response = client.get(reverse("partnerships:public_partnership_detail", args=[draft.pk]))
 
     assert response.status_code == 404
+
+
+def test_the_public_register_lists_every_published_status_and_filters_by_it(client, active, draft):
+    concluded = f.PartnershipFactory(lead_body=active.lead_body, title="Fini", status=Status.CONCLUDED)
+    url = reverse("partnerships:public_partnership_list")
+
+    everything = [p.title for p in client.get(url).context["object_list"]]
+    only_concluded = [p.title for p in client.get(url, {"status": "concluded"}).context["object_list"]]
+
+    assert set(everything) == {active.title, concluded.title}
+    assert only_concluded == [concluded.title]
+    assert draft.title not in [p.title for p in client.get(url, {"status": "draft"}).context["object_list"]]

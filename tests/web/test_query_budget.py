@@ -40,10 +40,13 @@ LISTS = [
     ("actors:organisation_list", "coordinator", add_organisations),
     ("goals:strategy_list", "coordinator", add_strategies),
     ("goals:goal_list", "analyst", add_goals),
+    ("actors:organisation_list", "anonymous", add_organisations),
+    ("goals:strategy_list", "anonymous", add_strategies),
+    ("goals:goal_list", "anonymous", add_goals),
 ]
 
 
-@pytest.mark.parametrize(("name", "kind", "add_rows"), LISTS, ids=[n for n, _k, _a in LISTS])
+@pytest.mark.parametrize(("name", "kind", "add_rows"), LISTS, ids=[f"{n}-{k}" for n, k, _a in LISTS])
 def test_list_queries_do_not_grow_with_rows(client_for, body, django_assert_num_queries,
                                             name, kind, add_rows):
     client = client_for(kind)
