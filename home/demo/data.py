@@ -284,6 +284,20 @@ STRATEGIES = [
         ],
     },
     {
+        "owner": "plaine-commune",
+        "title": "Contrat territorial de sécurité de Plaine Commune 2023-2027",
+        "territory": "Plaine Commune",
+        "starts_on": D(2023, 1, 1),
+        "ends_on": D(2027, 12, 31),
+        "summary": "Les priorités que l'établissement territorial partage avec ses neuf villes, "
+                   "les transporteurs et la police.",
+        "goals": [
+            _goal("Mesurer la sécurité ressentie dans les transports du territoire",
+                  A.PRODUCTION_OF_INFORMATION, H.MEDIUM, Priority.MEDIUM,
+                  ["commuters", "women", "elderly"], []),
+        ],
+    },
+    {
         "owner": "aubervilliers",
         "title": "Contrat local de sécurité d'Aubervilliers 2024-2027",
         "territory": "Aubervilliers",
@@ -805,9 +819,7 @@ PARTNERSHIPS = [
                    "et les pôles gares du territoire.",
         "starts_on": D(2023, 9, 1),
         "ends_on": D(2025, 6, 30),
-        # Plaine Commune has no strategy of its own here, and a partnership links only to goals
-        # of its lead body's strategies.
-        "goals": [],
+        "goals": ["Mesurer la sécurité ressentie dans les transports du territoire"],
         "groups": ["commuters", "women", "elderly"],
         "parties": [
             _party("plaine-commune", Role.LEAD_AUTHORITY,
