@@ -94,7 +94,7 @@ class NeedCreateSerializer(NeedWriteSerializer):
     goal = serializers.PrimaryKeyRelatedField(queryset=Goal.objects.all())
 
 
-class OfferSerializer(serializers.ModelSerializer):
+class ContributionOfferSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="projects-api:contribution-offer-detail")
     organisation = OrganisationBriefSerializer(read_only=True)
 
@@ -106,7 +106,7 @@ class OfferSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class OfferWriteSerializer(ContributionMeasureSerializer):
+class ContributionOfferWriteSerializer(ContributionMeasureSerializer):
     area = serializers.ChoiceField(choices=Area.choices, required=False, allow_blank=True)
     territory = serializers.CharField(max_length=120)
     magnitude = serializers.ChoiceField(choices=Magnitude.choices, required=False)

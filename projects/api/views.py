@@ -13,6 +13,8 @@ from goals.models import Goal
 from .. import finder, selectors, services
 from ..filtersets import NeedFilterSet, OfferFilterSet, ProjectFilterSet
 from .serializers import (
+    ContributionOfferSerializer,
+    ContributionOfferWriteSerializer,
     DismissSerializer,
     DraftPartnershipSerializer,
     GoalSuggestionsSerializer,
@@ -20,8 +22,6 @@ from .serializers import (
     NeedCreateSerializer,
     NeedSerializer,
     NeedWriteSerializer,
-    OfferSerializer,
-    OfferWriteSerializer,
     OrganisationSuggestionsSerializer,
     ProjectCreateSerializer,
     ProjectDetailSerializer,
@@ -67,9 +67,9 @@ class ContributionOfferViewSet(DestroyMixin, RegistryModelViewSet):
 
     selector = staticmethod(selectors.offer_list)
     filterset_class = OfferFilterSet
-    serializer_class = OfferSerializer
-    create_serializer_class = OfferWriteSerializer
-    update_serializer_class = OfferWriteSerializer
+    serializer_class = ContributionOfferSerializer
+    create_serializer_class = ContributionOfferWriteSerializer
+    update_serializer_class = ContributionOfferWriteSerializer
     create_service = staticmethod(services.offer_create)
     update_service = staticmethod(services.offer_update)
     destroy_service = staticmethod(services.offer_remove)

@@ -28,9 +28,11 @@ def carol(firm_user):
 
 
 def pdf_of(size: int) -> bytes:
-    """A PDF of about ``size`` bytes: a valid one followed by a comment that pads it."""
-    pdf = small_pdf()
-    return pdf + b"%" + b"x" * (size - len(pdf) - 2) + b"\n"
+    """A valid PDF of about ``size`` bytes: an unused stream object pads it (nothing may follow
+    the end of the file)."""
+    padding = b"x" * max(size - len(small_pdf()) - 80, 0)
+    return small_pdf(extra=[b"<< /Length %d >>\nstream\n" % len(padding) + padding
+                            + b"\nendstream"])
 
 
 def test_json_nested_100000_deep_is_400(alice):
