@@ -5,15 +5,30 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 
+from actors.api import urls as actors_api
+from calls.api import urls as calls_api
+from core.api import urls as core_api
+from core.api.root import ApiRootView, list_endpoints
 from core.health import healthz
+from goals.api import urls as goals_api
 from home import views as home_views
+from partnerships.api import urls as partnerships_api
+
+api_root = ApiRootView.as_view(endpoints={
+    **list_endpoints(*((module.app_name, module.router) for module in (
+        actors_api, goals_api, partnerships_api, calls_api, core_api,
+    ))),
+    "stats": "analytics-api:stats-index",
+})
 
 api_v1 = [
+    path("", api_root, name="api-root"),
     path("", include("core.api.urls")),
     path("", include("actors.api.urls")),
     path("", include("goals.api.urls")),
     path("", include("partnerships.api.urls")),
     path("", include("calls.api.urls")),
+    path("", include("analytics.api.urls")),
 ]
 
 urlpatterns = [
@@ -22,6 +37,7 @@ urlpatterns = [
     path("goals/", include("goals.urls")),
     path("partnerships/", include("partnerships.urls")),
     path("calls/", include("calls.urls")),
+    path("analytics/", include("analytics.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", home_views.set_language, name="set_language"),

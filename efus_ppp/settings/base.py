@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "goals",
     "partnerships",
     "calls",
+    "analytics",
     "notifications",
     "home",
 ]
