@@ -291,6 +291,8 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Named so that a model can point at knox's token (``core.TokenDetails``): knox's is swappable.
+KNOX_TOKEN_MODEL = "knox.AuthToken"
 REST_KNOX = {
     "TOKEN_TTL": None,
     "AUTH_HEADER_PREFIX": "Token",
