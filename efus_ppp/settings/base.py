@@ -292,7 +292,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Named so that a model can point at knox's token (``core.TokenDetails``): knox's is swappable.
-KNOX_TOKEN_MODEL = "knox.AuthToken"
+KNOX_TOKEN_MODEL = "knox.AuthToken"  # noqa: S105 (a model name, not a secret)
 REST_KNOX = {
     "TOKEN_TTL": None,
     "AUTH_HEADER_PREFIX": "Token",
