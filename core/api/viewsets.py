@@ -29,7 +29,7 @@ from core.access import Action, may, may_create, public_body_id
 from .exceptions import PreconditionFailed, RequestTooLarge
 from .exports import ExportMixin
 
-LIST_ACTIONS = {"list", "export_csv", "export_json"}
+LIST_ACTIONS = {"list", "export_csv", "export_xlsx", "export_json"}
 
 
 def representation_etag(data) -> str:
