@@ -14,4 +14,7 @@ urlpatterns = [
     path("<int:pk>/history/", views.partnership_history, name="partnership_history"),
     path("public/", views.public_partnership_list, name="public_partnership_list"),
     path("public/<int:pk>/", views.public_partnership_detail, name="public_partnership_detail"),
+    path("<int:pk>/dossier.pdf", views.partnership_dossier, name="partnership_dossier"),
+    path("public/<int:pk>/dossier.pdf", views.public_partnership_dossier,
+         name="public_partnership_dossier"),
 ]

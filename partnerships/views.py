@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from core.forms import error_summary, errors_onto
 from core.views import FilteredListView, HistoryView, RegistryListView, get_for
 
 from . import services
+from .dossier import build_dossier
 from .choices import PUBLIC_PAGE_STATUSES, TRANSITIONS, Status
 from .filtersets import PartnershipFilterSet
 from .forms import (
@@ -417,3 +419,23 @@ def public_partnership_detail(request, pk):
     partnership = get_for(request.user, lambda user: queryset, pk)
     return render(request, "partnerships/public_detail.html", {"partnership": partnership})
 
+
+
+def _dossier_response(partnership, pdf: bytes) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="partnership-{partnership.pk}.pdf"'
+    return response
+
+
+@login_required
+def partnership_dossier(request, pk):
+    """The dossier of a partnership the reader may see, in their language."""
+    partnership = get_for(request.user, partnership_detail_queryset, pk)
+    return _dossier_response(partnership, build_dossier(partnership, user=request.user))
+
+
+def public_partnership_dossier(request, pk):
+    """The public dossier of a partnership in force: no personal data."""
+    queryset = partnership_detail_queryset(user=request.user).filter(status__in=PUBLIC_PAGE_STATUSES)
+    partnership = get_for(request.user, lambda user: queryset, pk)
+    return _dossier_response(partnership, build_dossier(partnership, public=True))
