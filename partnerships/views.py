@@ -16,8 +16,8 @@ from core.forms import error_summary, errors_onto
 from core.views import FilteredListView, HistoryView, RegistryListView, get_for
 
 from . import services
-from .dossier import build_dossier
 from .choices import PUBLIC_PAGE_STATUSES, TRANSITIONS, Status
+from .dossier import build_dossier
 from .filtersets import PartnershipFilterSet
 from .forms import (
     ContributionFormSet,
