@@ -2,6 +2,7 @@
 downloads a chart's data; a coordinator downloads a dossier. In English and French, axe-clean."""
 
 import io
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -58,7 +59,7 @@ def test_analyst_token_api_and_dashboard(page, axe_source, partnerships, analyst
     assert "territory=Gent" in page.url
     with page.expect_download() as download:
         page.locator("a[href^='/analytics/charts/partnerships-by-city.csv']").click()
-    lines = open(download.value.path(), encoding="utf-8").read().splitlines()
+    lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
     assert lines[1:] == ["Gent,1"]
 
     page.goto("/analytics/?territory=Gent")
