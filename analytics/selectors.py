@@ -89,9 +89,9 @@ def _sorted(rows, order=None):
 def partnership_counts(partnerships) -> dict:
     """How many partnerships, in total and by status, city, goal area, community group and year.
 
-    Six queries."""
+    Five queries (the total is the sum of the statuses)."""
     ids = _ids(partnerships)
-    base = Partnership.objects.filter(pk__in=ids).order_by()
+    base = partnerships.order_by()
     by_status = [
         {"key": status, "label": _label(Status, status), "count": n}
         for status, n in base.values_list("status").annotate(n=Count("pk")).values_list("status", "n")
@@ -120,7 +120,7 @@ def partnership_counts(partnerships) -> dict:
                      "n")
     ]
     return {
-        "total": base.count(),
+        "total": sum(row["count"] for row in by_status),
         "by_status": _sorted(by_status, list(Status.values)),
         "by_city": _sorted(by_city),
         "by_area": _sorted(by_area, list(Area.values)),
