@@ -251,7 +251,8 @@ def _partnerships(count):
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
 def test_query_budget_does_not_grow_with_the_rows(analyst, endpoint):
     # Partnerships: five groupings (the total is the sum of the statuses). Contributions: five
-    # groupings (the totals are added up from the kinds). Indicators: one grouping. No query for the user: forced.
+    # groupings (the totals are added up from the kinds). Indicators: one grouping. No query for
+    # the user: forced.
     budget = {"partnerships": 5, "contributions": 5, "indicators": 1}[endpoint]
     client = APIClient()
     client.force_authenticate(analyst)
