@@ -1,7 +1,7 @@
 """``/api/v1/stats/``: figures across partnerships, with the partnership list's filters and
 access rules (see ``analytics.selectors`` for the definitions)."""
 
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
@@ -9,7 +9,7 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from core.access import Action
-from core.api.schema import RegistryAutoSchema
+from core.api.schema import ERRORS, ErrorSerializer, RegistryAutoSchema
 from partnerships.filtersets import PartnershipFilterSet
 from partnerships.models import Partnership
 
@@ -32,6 +32,15 @@ class FiguresSchema(RegistryAutoSchema):
 
     def get_filter_backends(self):
         return getattr(self.view, "filter_backends", [])
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if "400" not in responses:
+            description, example = ERRORS[400]
+            responses["400"] = self._get_response_for_code(
+                OpenApiResponse(ErrorSerializer, description=description, examples=[example]), "400"
+            )
+        return responses
 
 
 class FiguresView(GenericAPIView):

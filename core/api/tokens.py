@@ -70,6 +70,15 @@ def token_revoke(*, user, token_key: str) -> bool:
     return bool(deleted)
 
 
+class StrictCharField(serializers.CharField):
+    """Text only: a number or a list is refused rather than turned into text."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class TokenSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="details.name", read_only=True, default="")
     scope = serializers.ChoiceField(
@@ -77,7 +86,7 @@ class TokenSerializer(serializers.ModelSerializer):
         default=TokenScope.WRITE,
     )
     last_used_at = serializers.DateTimeField(
-        source="details.last_used_at", read_only=True, default=None
+        source="details.last_used_at", read_only=True, default=None, allow_null=True
     )
 
     class Meta:
@@ -85,9 +94,16 @@ class TokenSerializer(serializers.ModelSerializer):
         fields = ["token_key", "name", "scope", "created", "expiry", "last_used_at"]
         read_only_fields = fields
 
+    def to_representation(self, instance):
+        # A token made before names and scopes has no details: it reads and writes.
+        data = super().to_representation(instance)
+        data["name"] = data.get("name") or ""
+        data["scope"] = data.get("scope") or TokenScope.WRITE
+        return data
+
 
 class TokenCreateSerializer(serializers.Serializer):
-    name = serializers.CharField(
+    name = StrictCharField(
         max_length=100, default="API", help_text=_("What the token is for, to recognise it later."),
     )
     expiry_days = serializers.IntegerField(
