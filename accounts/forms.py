@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from actors.choices import KINDS_BY_SECTOR, SELF_REGISTERING_SECTORS, OrganisationKind
 from actors.identifiers import SCHEME_CHOICES
 from core.forms import RegistryForm
+from core.models import TokenScope
 
 # The kinds offered, grouped by sector: firms first, then intermediaries.
 SELF_REGISTERING_KINDS = [
@@ -135,3 +136,27 @@ class EraseForm(RegistryForm):
             raise forms.ValidationError(_("This is not your password."))
         return password
 
+
+
+class TokenForm(RegistryForm):
+    """A new API token: a name, how long it lasts, and what it may do."""
+
+    EXPIRIES = [(7, _("7 days")), (30, _("30 days")), (90, _("90 days")), (180, _("180 days")),
+                (365, _("1 year"))]
+
+    name = forms.CharField(
+        label=_("Name"), max_length=100,
+        help_text=_("What the token is for, e.g. the script or spreadsheet that uses it."),
+    )
+    expiry_days = forms.TypedChoiceField(
+        label=_("Expires after"), choices=EXPIRIES, coerce=int, initial=90,
+    )
+    scope = forms.ChoiceField(label=_("Scope"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, scopes, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(TokenScope.choices)
+        self.fields["scope"].choices = [(scope, labels[scope]) for scope in scopes]
+        self.fields["scope"].initial = scopes[0]
+        if len(scopes) == 1:
+            self.fields["scope"].help_text = _("Analysts' tokens read only.")

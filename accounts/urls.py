@@ -17,4 +17,6 @@ urlpatterns = [
     path("data/", views.my_data, name="my_data"),
     path("data.json", views.my_data_download, name="my_data_download"),
     path("erase/", views.account_erase, name="account_erase"),
+    path("tokens/", views.token_list, name="token_list"),
+    path("tokens/<str:token_key>/revoke/", views.token_revoke, name="token_revoke"),
 ]

@@ -20,11 +20,12 @@ from django_ratelimit.core import get_usage
 from redis.exceptions import RedisError
 
 from core.access import is_admin, is_analyst, is_coordinator
+from core.api import tokens as api_tokens
 from core.forms import add_service_errors
 from notifications.selectors import notifications_of
 
 from . import selectors, services
-from .forms import EraseForm, RegistrationForm
+from .forms import EraseForm, RegistrationForm, TokenForm
 
 logger = logging.getLogger(__name__)
 
@@ -199,6 +200,47 @@ def account_erase(request):
     logout(request)
     messages.success(request, _("Your account is closed and your personal data erased."))
     return redirect("home:home")
+
+
+# API tokens ----------------------------------------------------------------------------------
+
+
+def _token_page(request, form, new_key=None, status=200):
+    return render(request, "accounts/token_list.html", {
+        "form": form,
+        "tokens": api_tokens.user_tokens(user=request.user),
+        "new_key": new_key,
+        "max_tokens": api_tokens.MAX_TOKENS_PER_USER,
+    }, status=status)
+
+
+@login_required
+def token_list(request):
+    """Your API tokens: make one (its key is shown on this page once), see when each was last
+    used, revoke them."""
+    scopes = api_tokens.token_scopes(request.user)
+    if request.method != "POST":
+        return _token_page(request, TokenForm(scopes=scopes))
+    form = TokenForm(request.POST, scopes=scopes)
+    if form.is_valid():
+        try:
+            _token, key = api_tokens.token_create(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            response = _token_page(request, TokenForm(scopes=scopes), new_key=key)
+            response["Cache-Control"] = "no-store"
+            return response
+    return _token_page(request, form, status=400)
+
+
+@login_required
+@require_POST
+def token_revoke(request, token_key):
+    if not api_tokens.token_revoke(user=request.user, token_key=token_key):
+        raise Http404
+    messages.success(request, _("The token is revoked: it no longer opens the API."))
+    return redirect("accounts:token_list")
 
 
 # Addresses that moved -------------------------------------------------------------------------

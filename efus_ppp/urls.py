@@ -5,12 +5,29 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 
+from actors.api import urls as actors_api
+from calls.api import urls as calls_api
+from core.api import urls as core_api
 from core.api.exceptions import api_route_not_found
+from core.api.root import ApiRootView, list_endpoints
 from core.health import ReadinessView, healthz
+from goals.api import urls as goals_api
 from home import views as home_views
 from notifications.health import Outbox
+from partnerships.api import urls as partnerships_api
+from projects.api import urls as projects_api
+
+api_root = ApiRootView.as_view(endpoints={
+    **list_endpoints(*((module.app_name, module.router) for module in (
+        actors_api, goals_api, partnerships_api, calls_api, projects_api, core_api,
+    ))),
+    "stats": "analytics-api:stats-index",
+    "ocds-releases": "opendata-api:ocds_releases",
+    "ocds-records": "opendata-api:ocds_records",
+})
 
 api_v1 = [
+    path("", api_root, name="api-root"),
     path("", include("core.api.urls")),
     path("", include("actors.api.urls")),
     path("", include("goals.api.urls")),
@@ -18,6 +35,7 @@ api_v1 = [
     path("", include("calls.api.urls")),
     path("", include("projects.api.urls")),
     path("", include("opendata.api.urls")),
+    path("", include("analytics.api.urls")),
     # Paths ending in a slash only, so that a missing slash is still redirected to its route.
     re_path(r"^.*/$", api_route_not_found),
 ]
@@ -30,6 +48,7 @@ urlpatterns = [
     path("calls/", include("calls.urls")),
     path("projects/", include("projects.urls")),
     path("open-data/", include("opendata.urls")),
+    path("analytics/", include("analytics.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", home_views.set_language, name="set_language"),

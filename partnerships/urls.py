@@ -16,4 +16,7 @@ urlpatterns = [
     path("documents/<uuid:uuid>/", views.document_download, name="document_download"),
     path("public/", views.public_partnership_list, name="public_partnership_list"),
     path("public/<int:pk>/", views.public_partnership_detail, name="public_partnership_detail"),
+    path("<int:pk>/dossier.pdf", views.partnership_dossier, name="partnership_dossier"),
+    path("public/<int:pk>/dossier.pdf", views.public_partnership_dossier,
+         name="public_partnership_dossier"),
 ]

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -33,6 +33,7 @@ from .choices import (
     Status,
 )
 from .compliance import scorecard, scorecard_queryset
+from .dossier import build_dossier
 from .filtersets import PartnershipFilterSet
 from .forms import (
     ContributionFormSet,
@@ -525,3 +526,23 @@ def document_download(request, uuid):
     return FileResponse(document.file.open("rb"), as_attachment=True,
                         filename=document.original_name, content_type="application/pdf")
 
+
+
+def _dossier_response(partnership, pdf: bytes) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="partnership-{partnership.pk}.pdf"'
+    return response
+
+
+@login_required
+def partnership_dossier(request, pk):
+    """The dossier of a partnership the reader may see, in their language."""
+    partnership = get_for(request.user, partnership_detail_queryset, pk)
+    return _dossier_response(partnership, build_dossier(partnership, user=request.user))
+
+
+def public_partnership_dossier(request, pk):
+    """The public dossier of a partnership in force: no personal data."""
+    queryset = partnership_detail_queryset(user=request.user).filter(status__in=PUBLISHED_STATUSES)
+    partnership = get_for(request.user, lambda user: queryset, pk)
+    return _dossier_response(partnership, build_dossier(partnership, public=True))

@@ -16,6 +16,7 @@ from rest_framework import serializers
 from .filters import key_field
 from .viewsets import LIST_ACTIONS, RegistryViewSet
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
@@ -127,7 +128,7 @@ class RegistryAutoSchema(AutoSchema):
         return super().get_filter_backends()
 
     def _get_paginator(self):
-        if self._action() in ("export_csv", "export_json"):
+        if self._action() in ("export_csv", "export_xlsx", "export_json"):
             return None
         return super()._get_paginator()
 
@@ -136,6 +137,8 @@ class RegistryAutoSchema(AutoSchema):
         if self._registry_view():
             if action == "export_csv":
                 return {(200, "text/csv"): OpenApiTypes.STR}
+            if action == "export_xlsx":
+                return {(200, XLSX): OpenApiTypes.BINARY}
             if action == "export_json":
                 return self.view.serializer_class(many=True)
             if action in ("create", "update", "partial_update", "retrieve"):

@@ -30,7 +30,7 @@ from .exports import ExportMixin
 from .idempotency import IdempotentPostMixin
 from .parsers import RegistryJSONParser
 
-LIST_ACTIONS = {"list", "export_csv", "export_json"}
+LIST_ACTIONS = {"list", "export_csv", "export_xlsx", "export_json"}
 
 
 def representation_etag(data) -> str:

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "calls",
     "projects",
     "opendata",
+    "analytics",
     "notifications",
     "home",
 ]
@@ -336,6 +337,8 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Named so that a model can point at knox's token (``core.TokenDetails``): knox's is swappable.
+KNOX_TOKEN_MODEL = "knox.AuthToken"  # noqa: S105 (a model name, not a secret)
 REST_KNOX = {
     "TOKEN_TTL": None,
     "AUTH_HEADER_PREFIX": "Token",

@@ -34,8 +34,13 @@ class PartnershipBriefSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ContributionSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="partnerships-api:contribution-detail")
+class ContributionPartnershipSerializer(PartnershipBriefSerializer):
+    class Meta(PartnershipBriefSerializer.Meta):
+        fields = [*PartnershipBriefSerializer.Meta.fields, "territory"]
+        read_only_fields = fields
+
+
+class PartyContributionSerializer(serializers.ModelSerializer):
     amount = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True,
                                       allow_null=True)
     person_days = serializers.DecimalField(max_digits=9, decimal_places=1, read_only=True,
@@ -43,13 +48,21 @@ class ContributionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Contribution
-        fields = ["id", "url", "party", *MEASURE_FIELDS]
+        fields = ["id", *MEASURE_FIELDS]
         read_only_fields = fields
 
 
-class PartyContributionSerializer(ContributionSerializer):
-    class Meta(ContributionSerializer.Meta):
-        fields = ["id", *MEASURE_FIELDS]
+class ContributionSerializer(PartyContributionSerializer):
+    """A contribution with its party's partnership, organisation and role, so that one row (of
+    an export too) says who brings what to which agreement."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="partnerships-api:contribution-detail")
+    partnership = ContributionPartnershipSerializer(source="party.partnership", read_only=True)
+    organisation = OrganisationBriefSerializer(source="party.organisation", read_only=True)
+    role = serializers.ChoiceField(source="party.role", choices=Role.choices, read_only=True)
+
+    class Meta(PartyContributionSerializer.Meta):
+        fields = ["id", "url", "party", "partnership", "organisation", "role", *MEASURE_FIELDS]
         read_only_fields = fields
 
 
@@ -72,18 +85,19 @@ class PartnershipPartySerializer(PartySerializer):
         read_only_fields = fields
 
 
-class RuleSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="partnerships-api:rule-detail")
-
+class PartnershipRuleSerializer(serializers.ModelSerializer):
     class Meta:
         model = Rule
-        fields = ["id", "url", "partnership", "category", "title", "text"]
+        fields = ["id", "category", "title", "text"]
         read_only_fields = fields
 
 
-class PartnershipRuleSerializer(RuleSerializer):
-    class Meta(RuleSerializer.Meta):
-        fields = ["id", "category", "title", "text"]
+class RuleSerializer(PartnershipRuleSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="partnerships-api:rule-detail")
+    partnership_title = serializers.CharField(source="partnership.title", read_only=True)
+
+    class Meta(PartnershipRuleSerializer.Meta):
+        fields = ["id", "url", "partnership", "partnership_title", "category", "title", "text"]
         read_only_fields = fields
 
 

@@ -35,8 +35,11 @@ def test_csv_has_a_header_and_one_row_per_partnership(registry, users):
     row = rows[0]
     assert row["lead_body.name"] == "Ville de Saint-Denis"
     assert row["status"] == "active"
-    assert row["community_groups"] == "residents"
-    assert row["goals"] == str(registry.goal.pk)
+    assert row["community_groups.code"] == "residents"
+    assert row["goals.id"] == str(registry.goal.pk)
+    assert row["goals.title"] == registry.goal.title
+    assert row["status_label"] == "Active"
+    assert row["lead_body.sector_label"] == "Public body"
     assert row["party_count"] == "2"
 
 
@@ -86,7 +89,7 @@ def test_empty_exports(users):
 
     assert json.loads(content(client.get("/api/v1/rules/export.json"))) == []
     assert content(client.get("/api/v1/rules/export.csv")).splitlines() == [
-        "id,url,partnership,category,title,text"
+        "id,url,partnership,partnership_title,category,category_label,title,text"
     ]
 
 
@@ -139,3 +142,47 @@ def test_filtering_by_status_counts_the_published(registry, users, body):
     )
 
     assert response.json()["count"] == 2
+
+
+def test_contribution_rows_name_their_partnership_party_and_labels(registry, users):
+    contribution = f.ContributionFactory()
+    rows = csv_rows(client_for(users["admin"]).get("/api/v1/contributions/export.csv"))
+    row = next(row for row in rows if row["id"] == str(contribution.pk))
+    party = contribution.party
+    assert row["party"] == str(party.pk)
+    assert row["partnership.title"] == party.partnership.title
+    assert row["partnership.territory"] == party.partnership.territory
+    assert row["organisation.name"] == party.organisation.name
+    assert row["organisation.sector_label"] == party.organisation.get_sector_display()
+    assert row["organisation.kind_label"] == party.organisation.get_kind_display()
+    assert row["role_label"] == party.get_role_display()
+    assert row["kind_label"] == contribution.get_kind_display()
+
+
+def test_labels_follow_the_language(registry, users):
+    client = client_for(users["analyst"])
+    rows = csv_rows(client.get("/api/v1/partnerships/export.csv", HTTP_ACCEPT_LANGUAGE="fr"))
+    assert rows[0]["status_label"] == "Actif"
+    assert rows[0]["lead_body.sector_label"] == "Organisme public"
+
+
+@pytest.mark.parametrize("resource", ["partnerships", "contributions", "organisations"])
+def test_xlsx_export_matches_the_csv(registry, users, resource):
+    import zipfile
+    from xml.etree import ElementTree
+
+    client = client_for(users["admin"])
+    response = client.get(f"/api/v1/{resource}/export.xlsx", {"ordering": "id"}
+                          if resource == "partnerships" else {})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    body = b"".join(response.streaming_content)
+    archive = zipfile.ZipFile(io.BytesIO(body))
+    sheet = ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml"))  # noqa: S314 (ours)
+    namespace = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rows = sheet.findall(f".//{namespace}row")
+    csv_lines = csv_rows(client.get(f"/api/v1/{resource}/export.csv", {"ordering": "id"}
+                                    if resource == "partnerships" else {}))
+    assert len(rows) == len(csv_lines) + 1
+    headers = ["".join(cell.itertext()) for cell in rows[0]]
+    assert headers == list(csv_lines[0].keys())

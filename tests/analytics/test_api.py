@@ -1,0 +1,265 @@
+"""``/api/v1/stats/``: figures across partnerships, equal to sums computed here in Python from
+the demo data's rows, under each user's access rules and the partnership list's filters."""
+
+import datetime
+from collections import Counter, defaultdict
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
+
+from actors.models import User
+from analytics.models import ExchangeRate
+from core.access import Action
+from goals.choices import IndicatorDirection
+from goals.models import Indicator
+from partnerships.choices import ContributionKind, Status
+from partnerships.models import Contribution, Partnership
+from tests import factories as f
+from tests.access import KINDS
+
+pytestmark = pytest.mark.django_db
+
+ENDPOINTS = ["partnerships", "contributions", "indicators"]
+DEMO_USERS = {
+    "anonymous": None, "firm": "firm", "other_firm": "firm-other",
+    "other_coordinator": "coordinator-gent", "coordinator": "coordinator", "analyst": "analyst",
+    "admin": "admin",
+}
+
+
+@pytest.fixture
+def demo(db):
+    call_command("seed_demo", stdout=StringIO())
+    # Two rates for pounds: the one in force on each partnership's start date applies.
+    ExchangeRate.objects.create(currency="GBP", rate_to_eur=Decimal("1.10"),
+                                valid_from=datetime.date(2000, 1, 1))
+    ExchangeRate.objects.create(currency="GBP", rate_to_eur=Decimal("1.20"),
+                                valid_from=datetime.date(2024, 1, 1))
+    published = Partnership.objects.filter(status=Status.ACTIVE).order_by("id")
+    early, late = published[0], published[1]
+    for partnership, day in ((early, datetime.date(2020, 6, 1)), (late, datetime.date(2024, 6, 1))):
+        Partnership.objects.filter(pk=partnership.pk).update(starts_on=day)
+        f.ContributionFactory(party=partnership.parties.first(), amount=Decimal("1000"),
+                              currency="GBP")
+    # A currency with no rate: kept per currency, left out of the euros.
+    f.ContributionFactory(party=late.parties.first(), amount=Decimal("500"), currency="CHF")
+    return {"early": early, "late": late}
+
+
+def api(username=None) -> APIClient:
+    client = APIClient()
+    if username:
+        client.force_authenticate(User.objects.get(username=username))
+    return client
+
+
+def get(username, endpoint, params=None):
+    response = api(username).get(f"/api/v1/stats/{endpoint}/", params or {})
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def visible(username):
+    user = User.objects.get(username=username) if username else None
+    from django.contrib.auth.models import AnonymousUser
+
+    return list(Partnership.objects.restrict(user or AnonymousUser(), Action.VIEW))
+
+
+def as_counts(rows):
+    return {row["key"]: row["count"] for row in rows}
+
+
+def test_partnership_counts_equal_python_sums_for_each_kind_of_user(demo):
+    for kind in KINDS:
+        check_partnership_counts(kind)
+
+
+def check_partnership_counts(kind):
+    username = DEMO_USERS[kind]
+    rows = visible(username)
+    figures = get(username, "partnerships")
+
+    assert figures["total"] == len(rows)
+    assert as_counts(figures["by_status"]) == Counter(p.status for p in rows)
+    assert as_counts(figures["by_city"]) == Counter(p.territory for p in rows)
+    assert as_counts(figures["by_year"]) == Counter(
+        p.starts_on.year if p.starts_on else None for p in rows
+    )
+    areas = Counter(area for p in rows for area in {g.area for g in p.goals.all()})
+    assert as_counts(figures["by_area"]) == areas
+    groups = Counter(group.code for p in rows for group in p.community_groups.all())
+    assert as_counts(figures["by_community_group"]) == groups
+    published = Partnership.objects.published().count()
+    if kind in ("anonymous", "analyst"):
+        # Nothing from drafts or negotiations: they stay with their lead body and parties.
+        assert figures["total"] == published
+    else:
+        assert figures["total"] >= published
+    if kind in ("coordinator", "admin"):
+        assert figures["total"] > published
+
+
+def expected_contributions(rows, key):
+    ids = {p.pk for p in rows}
+    rates = list(ExchangeRate.objects.order_by("valid_from"))
+    groups = defaultdict(lambda: {"count": 0, "amounts": defaultdict(Decimal), "eur": Decimal(0),
+                                  "unconverted": 0, "days": Decimal(0)})
+    for contribution in Contribution.objects.filter(party__partnership_id__in=ids).select_related(
+        "party__organisation", "party__partnership"
+    ):
+        group = groups[key(contribution)]
+        group["count"] += 1
+        group["days"] += contribution.person_days or 0
+        if contribution.amount is None:
+            continue
+        group["amounts"][contribution.currency] += contribution.amount
+        partnership = contribution.party.partnership
+        day = partnership.starts_on or partnership.created_at.date()
+        if contribution.currency == "EUR":
+            rate = Decimal(1)
+        else:
+            in_force = [r for r in rates if r.currency == contribution.currency and r.valid_from <= day]
+            rate = in_force[-1].rate_to_eur if in_force else None
+        if rate is None:
+            group["unconverted"] += 1
+        else:
+            group["eur"] += contribution.amount * rate
+    return groups
+
+
+def check_group(row, expected):
+    assert row["count"] == expected["count"]
+    assert {a["currency"]: Decimal(a["amount"]) for a in row["amounts"]} == dict(expected["amounts"])
+    assert Decimal(row["amount_eur"]) == expected["eur"].quantize(Decimal("0.01"))
+    assert row["unconverted"] == expected["unconverted"]
+    assert Decimal(row["person_days"]) == expected["days"]
+
+
+def test_contribution_totals_equal_python_sums_with_the_rate_of_the_right_date(demo):
+    for kind in KINDS:
+        check_contribution_totals(kind)
+
+
+def check_contribution_totals(kind):
+    username = DEMO_USERS[kind]
+    rows = visible(username)
+    figures = get(username, "contributions")
+
+    by_kind = expected_contributions(rows, lambda c: c.kind)
+    assert {row["key"] for row in figures["by_kind"]} == set(by_kind)
+    for row in figures["by_kind"]:
+        check_group(row, by_kind[row["key"]])
+    by_sector = expected_contributions(rows, lambda c: c.party.organisation.sector)
+    for row in figures["by_sector"]:
+        check_group(row, by_sector[row["key"]])
+    by_city = expected_contributions(rows, lambda c: c.party.partnership.territory)
+    assert {row["key"] for row in figures["by_city"]} == set(by_city)
+    for row in figures["by_city"]:
+        check_group(row, by_city[row["key"]])
+    check_group(figures["total"], expected_contributions(rows, lambda c: "all")["all"])
+
+
+def test_pounds_are_converted_at_the_rate_in_force_on_the_start_date(demo):
+    figures = get("analyst", "contributions", {"territory": demo["late"].territory})
+    financial = next(row for row in figures["by_kind"] if row["key"] == ContributionKind.FINANCIAL)
+    pounds = {a["currency"]: a["amount"] for a in financial["amounts"]}
+    assert pounds["GBP"].startswith("1000") or Decimal(pounds["GBP"]) >= 1000
+    early = get("analyst", "contributions", {"q": demo["early"].title})
+    late = get("analyst", "contributions", {"q": demo["late"].title})
+    euros_of = lambda figures: Decimal(figures["total"]["amount_eur"])  # noqa: E731
+    eur_only = lambda figures: sum(  # noqa: E731
+        (Decimal(a["amount"]) for a in figures["total"]["amounts"] if a["currency"] == "EUR"),
+        Decimal(0),
+    )
+    assert euros_of(early) - eur_only(early) == Decimal("1100.00")  # 2020: 1.10
+    assert euros_of(late) - eur_only(late) == Decimal("1200.00")  # 2024: 1.20
+    assert late["total"]["unconverted"] == 1  # the francs
+
+
+def test_indicator_progress_equals_python_counts(demo):
+    rows = visible("analyst")
+    goal_ids = {g.pk for p in rows for g in p.goals.all()}
+    expected = defaultdict(Counter)
+    for indicator in Indicator.objects.filter(goal_id__in=goal_ids).select_related("goal"):
+        latest = indicator.measurements.order_by("-measured_on", "-id").first()
+        counts = expected[indicator.goal.area]
+        counts["indicators"] += 1
+        if latest is None:
+            continue
+        counts["measured"] += 1
+        better = (latest.value > indicator.baseline if indicator.direction == IndicatorDirection.INCREASE
+                  else latest.value < indicator.baseline)
+        reached = (latest.value >= indicator.target if indicator.direction == IndicatorDirection.INCREASE
+                   else latest.value <= indicator.target)
+        counts["on_track"] += better
+        counts["reached"] += reached
+    figures = get("analyst", "indicators")
+    assert {row["key"] for row in figures["by_area"]} == set(expected)
+    for row in figures["by_area"]:
+        for name in ("indicators", "measured", "on_track", "reached"):
+            assert row[name] == expected[row["key"]][name], (row["key"], name)
+        assert row["share_on_track"] == round(row["on_track"] / row["indicators"], 4)
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_figures_take_the_partnership_lists_filters(demo, endpoint):
+    filtered = get("analyst", endpoint, {"territory": "Saint-Denis", "status": "active"})
+    listed = api("analyst").get("/api/v1/partnerships/",
+                                {"territory": "Saint-Denis", "status": "active"}).json()["results"]
+    if endpoint == "partnerships":
+        assert filtered["total"] == len(listed)
+    assert api("analyst").get(f"/api/v1/stats/{endpoint}/", {"starts_on_after": "2025-13-01"}
+                              ).status_code == 400
+
+
+def test_index_lists_the_figures_and_the_api_root_lists_every_resource(db):
+    index = api().get("/api/v1/stats/").json()
+    assert set(index) == set(ENDPOINTS)
+    root = api().get("/api/v1/").json()
+    for name in ("partnerships", "contributions", "organisations", "goals", "calls", "stats",
+                 "expressions-of-interest", "auth/tokens"):
+        assert name in root
+    assert root["stats"].endswith("/api/v1/stats/")
+
+
+def test_the_schema_documents_the_figures_and_their_filters(db):
+    schema = api().get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    operation = schema["paths"]["/api/v1/stats/contributions/"]["get"]
+    names = {parameter["name"] for parameter in operation["parameters"]}
+    assert {"territory", "status", "area", "q", "starts_on_after"} <= names
+
+
+def _partnerships(count):
+    body = f.PublicBodyFactory()
+    for n in range(count):
+        partnership = f.PartnershipFactory(lead_body=body, territory=f"City {n % 4}",
+                                           starts_on=datetime.date(2020 + n % 3, 1, 1))
+        partnership.goals.add(f.GoalFactory(strategy__owner=body))
+        partnership.community_groups.add(f.CommunityGroupFactory())
+        party = f.PartyFactory(partnership=partnership)
+        f.ContributionFactory(party=party, currency=["EUR", "GBP"][n % 2])
+        f.IndicatorFactory(goal=partnership.goals.first())
+        Partnership.objects.filter(pk=partnership.pk).update(status=Status.ACTIVE)
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_query_budget_does_not_grow_with_the_rows(analyst, endpoint):
+    # Partnerships: five groupings (the total is the sum of the statuses). Contributions: five
+    # groupings (the totals are added up from the kinds). Indicators: one grouping. No query for
+    # the user: forced.
+    budget = {"partnerships": 5, "contributions": 5, "indicators": 1}[endpoint]
+    client = APIClient()
+    client.force_authenticate(analyst)
+    counts = []
+    for rows in (3, 30):
+        _partnerships(rows if not counts else rows - 3)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/api/v1/stats/{endpoint}/", {"status": "active"}).status_code == 200
+        counts.append(len(queries))
+    assert counts == [budget, budget]
