@@ -110,3 +110,12 @@ def text_search(queryset, fields: tuple[str, ...], query: str, stored_vector: st
                 word_matches |= Q(**{f"{alias}__contains": word})
         condition &= word_matches
     return queryset.filter(condition)
+
+
+def name_contains(queryset, field: str, text: str):
+    """Rows whose ``field`` contains ``text``, even part of a word, case and accents aside: what
+    a picker needs while one types a name."""
+    text = fold(clean_query(text))
+    if connection.vendor == "postgresql":
+        return queryset.filter(**{f"{field}__unaccent__icontains": text})
+    return queryset.alias(_folded=Folded(field)).filter(_folded__contains=text)

@@ -33,6 +33,7 @@ PAGES = [
     ("partnerships:partnership_history", "active", STAFF_READERS),
     ("partnerships:partnership_history", "draft", expect(302, 403, 404, 404, 200, 404, 200)),
     ("actors:organisation_list", None, SIGNED_IN),
+    ("actors:organisation_picker", None, SIGNED_IN),
     ("actors:organisation_create", None, COORDINATORS),
     ("actors:organisation_detail", "firm", SIGNED_IN),
     ("actors:organisation_detail", "unverified_firm", expect(302, 404, 404, 200, 200, 200, 200)),
