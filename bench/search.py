@@ -3,9 +3,10 @@
 1. migrates the PostgreSQL database in BENCH_DATABASE_URL and brings it to N synthetic
    partnerships, as ``bench/run.py`` does (``seed_demo --partnerships N``, idempotent);
 2. asks the app (Django's test client, anonymous) for the first page of
-   ``/api/v1/partnerships/?q=<words>`` and keeps the SQL of its page query;
-3. runs that SQL again and again with psycopg and reports its p50 and p99 (``--runs`` times,
-   after a warm-up), with the plan's first scan;
+   ``/api/v1/partnerships/?q=<words>`` and keeps the SQL it sends;
+3. runs that SQL (the probe of the index, then the page query) again and again with psycopg
+   and reports p50 and p99 of the pair (``--runs`` times, after a warm-up), with the page
+   query's first scan;
 4. unless ``--sql-only``, serves the app with gunicorn on 127.0.0.1 and loads each search URL
    with ``wrk`` (requests per second, p50 and p99).
 
@@ -37,12 +38,14 @@ SEARCHES = [
     ("party name", "Sécurilux"),
     ("goal title, French stem, no accent", "securiser abords"),
     ("two common words", "night police"),
+    ("word of one row", "éclairage"),
     ("word found nowhere", "mediation"),
 ]
 
 
-def page_sql(env: dict, words: str) -> str:
-    """The SQL of the API's page query for ``q=words``, as the app sends it."""
+def page_sql(env: dict, words: str) -> list[str]:
+    """The SQL the API sends for the first page of ``q=words``: the probe of the index (see
+    ``core.search``) and the page query."""
     os.environ.update(env)
     import django
 
@@ -54,25 +57,29 @@ def page_sql(env: dict, words: str) -> str:
     with CaptureQueriesContext(connection) as queries:
         response = Client().get(LIST, {"q": words})
     assert response.status_code == 200, response.content
-    return next(q["sql"] for q in queries.captured_queries if "@@" in q["sql"])
+    return [q["sql"] for q in queries.captured_queries]
 
 
-def time_sql(database_url: str, sql: str, runs: int) -> dict:
+def time_sql(database_url: str, statements: list[str], runs: int) -> dict:
+    """p50 and p99 of the statements run one after the other; the page query's plan."""
     with psycopg.connect(database_url, autocommit=True) as connection:
-        plan = [row[0] for row in connection.execute(f"EXPLAIN {sql}").fetchall()]
-        rows = len(connection.execute(sql).fetchall())
+        plan = [row[0] for row in connection.execute(f"EXPLAIN {statements[-1]}").fetchall()]
+        rows = len(connection.execute(statements[-1]).fetchall())
         for _ in range(max(5, runs // 20)):
-            connection.execute(sql).fetchall()
+            for sql in statements:
+                connection.execute(sql).fetchall()
         durations = []
         for _ in range(runs):
             started = time.perf_counter()
-            connection.execute(sql).fetchall()
+            for sql in statements:
+                connection.execute(sql).fetchall()
             durations.append((time.perf_counter() - started) * 1000)
     centiles = statistics.quantiles(durations, n=100, method="inclusive")
     scan = next(
         (re.sub(r"\s+\(cost.*", "", line).strip(" ->") for line in plan if "Scan" in line), "?"
     )
-    return {"p50": centiles[49], "p99": centiles[98], "rows": rows, "scan": scan}
+    return {"p50": centiles[49], "p99": centiles[98], "rows": rows, "scan": scan,
+            "queries": len(statements)}
 
 
 def main():
@@ -117,12 +124,13 @@ def main():
           f"warm-up; API: wrk -t{args.threads} -c{args.connections} -d{args.seconds}s, "
           f"{args.rounds} rounds (medians), gunicorn {args.workers} sync workers, prepared "
           f"statements on.\n")
-    print("| search | q | rows | SQL p50 ms | SQL p99 ms | first scan | API req/s | API p50 ms "
-          "| API p99 ms |")
-    print("| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |")
+    print("| search | q | rows | queries | SQL p50 ms | SQL p99 ms | page query's first scan "
+          "| API req/s | API p50 ms | API p99 ms |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |")
     for label, words in SEARCHES:
         timed, api = sql[words], served.get(words)
-        cells = [label, f"`{words}`", str(timed["rows"]), f"{timed['p50']:.1f}",
+        cells = [label, f"`{words}`", str(timed["rows"]), str(timed["queries"]),
+                 f"{timed['p50']:.1f}",
                  f"{timed['p99']:.1f}", timed["scan"]]
         cells += ([f"{api['rps']:.0f}", f"{api['p50']:.1f}", f"{api['p99']:.1f}"] if api
                   else ["–", "–", "–"])

@@ -4,6 +4,8 @@ serves it (the index expression and the query's are the same)."""
 import pytest
 from django.db import connection
 
+from core import search
+
 from .. import factories as f
 from .conftest import client_for
 
@@ -170,3 +172,33 @@ def test_the_stored_vector_follows_renames_links_and_removals(alice, body):
     partnership.goals.clear()
     partnership.community_groups.remove(group)
     assert found("omega") == found("assaults") == found("usagers") == []
+
+
+@on_postgresql
+@pytest.mark.parametrize("rare_matches", [search.RARE_MATCHES, 0], ids=["rare", "common"])
+def test_partnerships_search_reads_the_stored_vector_through_its_index(
+    alice, body, monkeypatch, rare_matches
+):
+    """The probe (rare words: the page then filters on the ids found) and the page query
+    (common words) test the stored column (no to_tsvector per row), with the configurations
+    written into the SQL, and the GIN index on that column can answer them."""
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(search, "RARE_MATCHES", rare_matches)
+    party = f.PartyFactory(partnership__lead_body=body, organisation__name="Sécurilux")
+    f.PartnershipFactory(lead_body=body)
+    with CaptureQueriesContext(connection) as queries:
+        found = alice.get("/api/v1/partnerships/", {"q": "securilux"}).json()["results"]
+    assert [row["id"] for row in found] == [party.partnership_id]
+    page_query = [q["sql"] for q in queries.captured_queries if "@@" in q["sql"]][-1]
+    assert '"partnerships_partnership"."search_vector" @@' in page_query
+    assert "to_tsvector" not in page_query
+    assert "websearch_to_tsquery('french_unaccent'::regconfig" in page_query
+    assert "OFFSET 0" not in page_query
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(f"EXPLAIN {page_query}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "Bitmap Index Scan on partnership_search" in plan, plan
