@@ -119,9 +119,10 @@ def main():
                       for words, runs in measured.items()}
 
     print(f"\nMachine: {machine()}")
-    print(f"Data: {args.partnerships:,} synthetic partnerships; SQL: the API's page query "
-          f"(anonymous, first page, 50 rows), {args.runs} runs on one connection after a "
-          f"warm-up; API: wrk -t{args.threads} -c{args.connections} -d{args.seconds}s, "
+    print(f"Data: {args.partnerships:,} synthetic partnerships; SQL: what the API sends for a "
+          f"first page (anonymous, 50 rows: the probe and the page query), {args.runs} runs "
+          f"on one connection after a warm-up; API: wrk -t{args.threads} "
+          f"-c{args.connections} -d{args.seconds}s, "
           f"{args.rounds} rounds (medians), gunicorn {args.workers} sync workers, prepared "
           f"statements on.\n")
     print("| search | q | rows | queries | SQL p50 ms | SQL p99 ms | page query's first scan "
