@@ -15,6 +15,7 @@ import unicodedata
 
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, TextField
+from django.db.models.expressions import RawSQL
 
 SEARCH_CONFIGS = ("french_unaccent", "english_unaccent")
 MAX_QUERY_LENGTH = 200
@@ -117,7 +118,16 @@ def text_search(queryset, fields: tuple[str, ...], query: str, stored_vector: st
     if connection.vendor == "postgresql":
         if stored_vector:
             return _stored_vector_search(queryset, stored_vector, query)
-        return queryset.filter(Matches(SearchDocument(*fields), query))
+        matches = (
+            queryset.model._default_manager.filter(Matches(SearchDocument(*fields), query))
+            .order_by()
+            .values("pk")
+        )
+        sql, params = matches.query.sql_with_params()
+        # OFFSET 0 keeps PostgreSQL from folding the match into the page query: merged, it may
+        # walk the page's id order computing to_tsvector row after row; apart, it collects the
+        # matches from the GIN index once. The SQL is Django's own, words still as parameters.
+        return queryset.filter(pk__in=RawSQL(f"{sql} OFFSET 0", params))  # noqa: S611
     model = queryset.model
     condition = Q()
     for word in query.split():
