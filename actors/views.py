@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,7 +24,12 @@ from . import services
 from .filtersets import OrganisationFilterSet
 from .forms import OrganisationForm, VerificationForm
 from .models import Organisation
-from .selectors import organisation_detail_queryset, organisation_list
+from .selectors import (
+    choice_groups,
+    organisation_detail_queryset,
+    organisation_list,
+    party_candidates_named,
+)
 
 CONFIDENTIAL = {"contact_name", "contact_email", "contact_phone", "internal_notes"}
 
@@ -133,3 +139,14 @@ class OrganisationHistoryView(HistoryView):
 
 
 organisation_history = OrganisationHistoryView.as_view()
+
+
+@login_required
+def organisation_picker(request):
+    """The first verified organisations whose name holds ``q``, grouped as the party field
+    groups them: what the organisation picker of the partnership form shows as one types."""
+    groups = choice_groups(party_candidates_named(request.GET.get("q", "")))
+    return JsonResponse({"groups": [
+        {"label": label, "options": [{"value": pk, "label": name} for pk, name in options]}
+        for label, options in groups
+    ]})

@@ -45,11 +45,8 @@ SELECT p.id, p.title, p.status, p.territory, p.starts_on, p.ends_on, p.next_revi
  LIMIT %s
 """
 SEARCH = """
-p.id IN (SELECT id FROM partnerships_partnership
-          WHERE to_tsvector('simple'::regconfig, COALESCE(title, '') || ' ' || COALESCE(summary, '')
-                            || ' ' || COALESCE(territory, ''))
-                @@ websearch_to_tsquery('simple'::regconfig, %s)
-         OFFSET 0)
+p.search_vector @@ (websearch_to_tsquery('french_unaccent'::regconfig, %s)
+                    || websearch_to_tsquery('english_unaccent'::regconfig, %s))
 """
 
 _connection = None
@@ -99,7 +96,7 @@ def page(params):
         args.append(params["country"][0])
     if params.get("q"):
         where.append(SEARCH)
-        args.append(params["q"][0])
+        args += [params["q"][0]] * 2
     position, backwards = None, False
     if params.get("cursor"):
         position, backwards = decode_cursor(params["cursor"][0])

@@ -28,9 +28,11 @@ class VisibleChoicesFilterSet(django_filters.FilterSet):
 
 
 class RegistryFilterSet(VisibleChoicesFilterSet):
-    """A FilterSet with a ``q`` free-text filter over ``search_fields``."""
+    """A FilterSet with a ``q`` free-text filter over ``search_fields``; on PostgreSQL, a model
+    that stores its search vector names the column in ``search_vector_field``."""
 
     search_fields: tuple[str, ...] = ()
+    search_vector_field: str | None = None
 
     q = django_filters.CharFilter(
         method="filter_q", label=_("Search"), max_length=200,
@@ -38,4 +40,4 @@ class RegistryFilterSet(VisibleChoicesFilterSet):
     )
 
     def filter_q(self, queryset, name, value):
-        return text_search(queryset, self.search_fields, value)
+        return text_search(queryset, self.search_fields, value, self.search_vector_field)

@@ -1,45 +1,156 @@
-"""Free-text search: PostgreSQL full-text search where available, a portable fallback elsewhere."""
+"""Free-text search: PostgreSQL full-text search where available, a portable fallback elsewhere.
+
+On PostgreSQL a document is indexed twice, with the ``french_unaccent`` and the
+``english_unaccent`` text search configurations (created by ``actors`` migration 0003: the
+French or English stemmer behind the ``unaccent`` dictionary), and a query is parsed with both,
+so that "mediation" finds "médiation" and "éclairages" finds "éclairage". Configurations are
+written into the SQL as literals, never passed as parameters: the planner can then match the
+query's expression with an index's, whether parameters are bound on the client or the server.
+
+On other databases every word must appear, case and accents ignored, in one of the fields
+(``fold``, registered as the SQL function ``efus_fold`` on SQLite connections).
+"""
+
+import unicodedata
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField, F, Func, Q, TextField
 from django.db.models.expressions import RawSQL
 
-SEARCH_CONFIG = "simple"
+SEARCH_CONFIGS = ("french_unaccent", "english_unaccent")
+MAX_QUERY_LENGTH = 200
 
 
-def search_vector(*fields):
-    from django.contrib.postgres.search import SearchVector
+def fold(text: str | None) -> str | None:
+    """``text`` in lower case without accents: "Médiation" -> "mediation"."""
+    if text is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
-    return SearchVector(*fields, config=SEARCH_CONFIG)
+
+class Folded(Func):
+    """``fold(expression)`` in SQL (the ``efus_fold`` function of SQLite connections)."""
+
+    function = "efus_fold"
+    output_field = TextField()
 
 
-def text_search(queryset, fields: tuple[str, ...], query: str):
+class SearchDocument(Func):
+    """The ``tsvector`` of ``fields`` in every search configuration, concatenated.
+
+    Built from column references and literals only, so the SQL of an expression index and of a
+    query's filter are the same whatever the way parameters are bound."""
+
+    def __init__(self, *fields: str):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(*(F(field) for field in fields), output_field=SearchVectorField())
+
+    def as_sql(self, compiler, connection, **extra_context):
+        parts, params = [], []
+        for expression in self.get_source_expressions():
+            sql, part_params = compiler.compile(expression)
+            parts.append(f"COALESCE({sql}, '')")
+            params.extend(part_params)
+        document = " || ' ' || ".join(parts)
+        vectors = [f"to_tsvector('{config}'::regconfig, {document})" for config in SEARCH_CONFIGS]
+        return f"({' || '.join(vectors)})", params * len(SEARCH_CONFIGS)
+
+
+class Matches(Func):
+    """``vector @@ query``, the query parsed (web search syntax) in every configuration."""
+
+    output_field = BooleanField()
+
+    def __init__(self, vector, query: str):
+        self.words = query
+        super().__init__(vector)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        vector, params = compiler.compile(self.get_source_expressions()[0])
+        queries = " || ".join(
+            f"websearch_to_tsquery('{config}'::regconfig, %s)" for config in SEARCH_CONFIGS
+        )
+        return f"{vector} @@ ({queries})", [*params, *[self.words] * len(SEARCH_CONFIGS)]
+
+
+def clean_query(query: str) -> str:
+    return " ".join(query.replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
+
+
+RARE_MATCHES = 200
+
+
+def _stored_vector_search(queryset, stored_vector: str, query: str):
+    """Filter on the stored vector, after asking the GIN index whether the words are rare.
+
+    PostgreSQL estimates that a word missing from its statistics' common words matches 0.5 %
+    of rows; for a page in id order it then walks the primary key, testing row after row, which
+    reads the whole table when the word is in a handful of rows (a name, a place). So a first,
+    unordered query takes up to RARE_MATCHES + 1 matching ids: for a rare word it reads them
+    from the index and the page filters on those ids; for a common word it stops after a few
+    hundred rows and the page keeps the plain filter, which finds its rows early on.
+    """
+    matches = Matches(F(stored_vector), query)
+    found = list(
+        queryset.model._default_manager.filter(matches).order_by().values_list("pk", flat=True)[
+            : RARE_MATCHES + 1
+        ]
+    )
+    if len(found) <= RARE_MATCHES:
+        return queryset.filter(pk__in=found)
+    return queryset.filter(matches)
+
+
+def text_search(queryset, fields: tuple[str, ...], query: str, stored_vector: str | None = None):
     """Rows of ``queryset`` whose ``fields`` contain every word of ``query``.
 
-    On PostgreSQL the match uses the same ``to_tsvector`` expression as the GIN index created
-    by each app's search-index migration, so the index serves it.
+    On PostgreSQL the match reads ``stored_vector`` (a ``tsvector`` column kept by the database,
+    see ``partnerships`` migration 0004) when the model has one, or else computes
+    ``SearchDocument(*fields)``, the very expression of the GIN index that each app's search
+    index migration creates. ``fields`` may follow relations (``parties__organisation__name``):
+    the fallback then looks through a subquery, so rows are never repeated.
     """
-    query = " ".join(query.replace("\x00", " ").split())[:200]
+    query = clean_query(query)
     if not query:
         return queryset
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery
-
+        if stored_vector:
+            return _stored_vector_search(queryset, stored_vector, query)
         matches = (
-            queryset.model._default_manager.alias(_search=search_vector(*fields))
-            .filter(_search=SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch"))
+            queryset.model._default_manager.filter(Matches(SearchDocument(*fields), query))
+            .order_by()
             .values("pk")
         )
         sql, params = matches.query.sql_with_params()
-        # OFFSET 0 stops PostgreSQL from folding the match into the page query: merged, it
-        # walks the pages' id order computing to_tsvector row after row (seconds for a word
-        # that is nowhere); apart, it collects the matches from the GIN index once. The SQL is
-        # Django's own compilation, with the words still passed as parameters.
+        # OFFSET 0 keeps PostgreSQL from folding the match into the page query: merged, it may
+        # walk the page's id order computing to_tsvector row after row; apart, it collects the
+        # matches from the GIN index once. The SQL is Django's own, words still as parameters.
         return queryset.filter(pk__in=RawSQL(f"{sql} OFFSET 0", params))  # noqa: S611
+    model = queryset.model
     condition = Q()
     for word in query.split():
+        word = fold(word)
         word_matches = Q()
         for field in fields:
-            word_matches |= Q(**{f"{field}__icontains": word})
+            if "__" in field:
+                related = model._default_manager.alias(_folded=Folded(field)).filter(
+                    _folded__contains=word
+                )
+                word_matches |= Q(pk__in=related.values("pk"))
+            else:
+                alias = f"_folded_{field}"
+                queryset = queryset.alias(**{alias: Folded(field)})
+                word_matches |= Q(**{f"{alias}__contains": word})
         condition &= word_matches
     return queryset.filter(condition)
+
+
+def name_contains(queryset, field: str, text: str):
+    """Rows whose ``field`` contains ``text``, even part of a word, case and accents aside: what
+    a picker needs while one types a name."""
+    text = fold(clean_query(text))
+    if connection.vendor == "postgresql":
+        return queryset.filter(**{f"{field}__unaccent__icontains": text})
+    return queryset.alias(_folded=Folded(field)).filter(_folded__contains=text)

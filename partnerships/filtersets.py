@@ -16,7 +16,12 @@ class PartnershipFilterSet(RegistryFilterSet):
     no filter asks for DISTINCT (which would make PostgreSQL build every matching row, with its
     goals and groups, before taking a page)."""
 
-    search_fields = ("title", "summary", "territory")
+    # What the stored search_vector holds (migration 0004), for the fallback of other databases.
+    search_fields = (
+        "title", "summary", "territory", "parties__organisation__name", "goals__title",
+        "community_groups__name_en", "community_groups__name_fr",
+    )
+    search_vector_field = "search_vector"
 
     status = django_filters.MultipleChoiceFilter(distinct=False, choices=Status.choices, label=_("Status"))
     lead_body = django_filters.ModelChoiceFilter(

@@ -1,6 +1,7 @@
 from django import forms
 from django.db.models import Q
 from django.forms.formsets import BaseFormSet, formset_factory
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Organisation
@@ -69,6 +70,12 @@ class PartyForm(RowForm):
         label=_("Organisation"),
         queryset=Organisation.objects.none(),
         help_text=_("Only verified organisations can become parties."),
+        # The script turns the list into a search-as-you-type picker (static/js/site.js).
+        widget=forms.Select(attrs={
+            "data-picker": reverse_lazy("actors:organisation_picker"),
+            "data-picker-found": _("Organisations found: {count}"),
+            "data-picker-none": _("No verified organisation has this in its name."),
+        }),
     )
     role = forms.ChoiceField(label=_("Role"), choices=[("", "---------"), *Role.choices])
     responsibilities = forms.CharField(

@@ -1,6 +1,7 @@
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -99,8 +100,14 @@ class Partnership(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # On PostgreSQL, the words of the title, summary and territory, and the names of its
+    # parties, goals and community groups, in French and in English: kept by triggers (see
+    # migration 0004), read by the search. Empty on other databases.
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(m2m_fields=[goals, community_groups])
+    history = HistoricalRecords(
+        m2m_fields=[goals, community_groups], excluded_fields=["search_vector"]
+    )
     objects = PartnershipQuerySet.as_manager()
 
     class Meta:

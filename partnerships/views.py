@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from actors.models import Organisation
+from actors.selectors import choice_groups, party_candidates
 from core.access import Action, is_admin, is_staff_reader, may, may_create
 from core.forms import error_summary, errors_onto
 from core.views import (
@@ -130,10 +129,8 @@ class PartnershipEditor:
             choose_lead_body=partnership is None and is_admin(self.user),
             current_goals=current_goals,
         )
-        organisations = Organisation.objects.filter(
-            Q(verification_status="verified") | Q(pk__in=[p.organisation_id for p in parties])
-        )
-        choices = [("", "---------"), *((o.pk, o.name) for o in organisations)]
+        organisations = party_candidates(keep=[p.organisation_id for p in parties])
+        choices = [("", "---------"), *choice_groups(organisations)]
         self.party_formset = PartyFormSet(
             data,
             prefix="parties",

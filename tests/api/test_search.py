@@ -4,6 +4,8 @@ serves it (the index expression and the query's are the same)."""
 import pytest
 from django.db import connection
 
+from core import search
+
 from .. import factories as f
 from .conftest import client_for
 
@@ -83,10 +85,120 @@ def test_the_gin_index_serves_the_search(alice, resource, index):
 
     with CaptureQueriesContext(connection) as queries:
         alice.get(f"/api/v1/{resource}/", {"q": "night buses"})
-    page_query = next(q["sql"] for q in queries.captured_queries if "to_tsvector" in q["sql"])
+    page_query = next(q["sql"] for q in queries.captured_queries if "@@" in q["sql"])
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {page_query}")
         plan = "\n".join(row[0] for row in cursor.fetchall())
 
     assert f"Bitmap Index Scan on {index}" in plan, plan
+
+
+def test_a_party_name_finds_its_partnerships(alice, body):
+    """On every database, the fallback included: the words of a party's name, accents aside."""
+    party = f.PartyFactory(partnership__lead_body=body, partnership__title="Night buses",
+                           organisation__name="Sécurité Transports Réunis")
+    f.PartnershipFactory(title="Night markets", lead_body=body)
+
+    for words in ("transports", "securite reunis", "SÉCURITÉ night"):
+        found = alice.get("/api/v1/partnerships/", {"q": words}).json()["results"]
+        assert [row["id"] for row in found] == [party.partnership_id], words
+
+
+def test_search_finds_goal_titles_and_community_groups_without_repeating_rows(alice, body):
+    partnership = f.PartnershipFactory(title="Quiet nights", lead_body=body)
+    partnership.goals.add(f.GoalFactory(title="Streetlamps repaired", strategy__owner=body),
+                          f.GoalFactory(title="Streetlamps counted", strategy__owner=body))
+    partnership.community_groups.add(
+        f.CommunityGroupFactory(code="shopkeepers", name_en="Shopkeepers", name_fr="Commerçants"))
+
+    for words in ("streetlamps", "shopkeepers", "commercants"):
+        assert titles(alice.get("/api/v1/partnerships/", {"q": words})) == ["Quiet nights"], words
+
+
+@on_postgresql
+@pytest.mark.parametrize(("stored", "words"), [
+    ("Médiation de nuit", "mediation"),
+    ("Mediation at night", "médiation"),
+    ("Éclairage public des parcs", "éclairages"),
+    ("Street lights in parks", "lighting"),
+    ("Caméra de surveillance", "cameras surveillances"),
+])
+def test_search_ignores_accents_and_stems_french_and_english(alice, body, stored, words):
+    f.PartnershipFactory(title=stored, lead_body=body)
+    f.PartnershipFactory(title="Something else entirely", lead_body=body)
+
+    assert titles(alice.get("/api/v1/partnerships/", {"q": words})) == [stored]
+
+
+@on_postgresql
+def test_goals_and_organisations_search_ignores_accents_and_stems(alice, body):
+    goal = f.GoalFactory(strategy__owner=body, title="Éclairages des rues")
+    organisation = f.OrganisationFactory(name="Médiateurs Associés")
+
+    assert [r["id"] for r in alice.get("/api/v1/goals/", {"q": "eclairage"}).json()[
+        "results"]] == [goal.pk]
+    assert [r["id"] for r in alice.get("/api/v1/organisations/", {"q": "mediateur"}).json()[
+        "results"]] == [organisation.pk]
+
+
+@on_postgresql
+def test_the_stored_vector_follows_renames_links_and_removals(alice, body):
+    """Triggers refresh a partnership's search vector whatever changes a name it shows."""
+    party = f.PartyFactory(partnership__lead_body=body, partnership__title="Night buses",
+                           organisation__name="Alpha Transports")
+    partnership = party.partnership
+    goal = f.GoalFactory(strategy__owner=body, title="Fewer thefts")
+    group = f.CommunityGroupFactory(code="riders", name_en="Riders", name_fr="Voyageurs")
+    partnership.goals.add(goal)
+    partnership.community_groups.add(group)
+
+    def found(words):
+        return [r["id"] for r in alice.get("/api/v1/partnerships/", {"q": words}).json()[
+            "results"]]
+
+    party.organisation.name = "Omega Transit"
+    party.organisation.save()
+    goal.title = "Fewer assaults"
+    goal.save()
+    group.name_fr = "Usagers"
+    group.save()
+    partnership.title = "Day buses"
+    partnership.save()
+    assert found("omega assaults usagers day") == [partnership.pk]
+    assert found("alpha") == found("thefts") == found("voyageurs") == found("night") == []
+
+    party.delete()
+    partnership.goals.clear()
+    partnership.community_groups.remove(group)
+    assert found("omega") == found("assaults") == found("usagers") == []
+
+
+@on_postgresql
+@pytest.mark.parametrize("rare_matches", [search.RARE_MATCHES, 0], ids=["rare", "common"])
+def test_partnerships_search_reads_the_stored_vector_through_its_index(
+    alice, body, monkeypatch, rare_matches
+):
+    """The probe (rare words: the page then filters on the ids found) and the page query
+    (common words) test the stored column (no to_tsvector per row), with the configurations
+    written into the SQL, and the GIN index on that column can answer them."""
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(search, "RARE_MATCHES", rare_matches)
+    party = f.PartyFactory(partnership__lead_body=body, organisation__name="Sécurilux")
+    f.PartnershipFactory(lead_body=body)
+    with CaptureQueriesContext(connection) as queries:
+        found = alice.get("/api/v1/partnerships/", {"q": "securilux"}).json()["results"]
+    assert [row["id"] for row in found] == [party.partnership_id]
+    page_query = [q["sql"] for q in queries.captured_queries if "@@" in q["sql"]][-1]
+    assert '"partnerships_partnership"."search_vector" @@' in page_query
+    assert "to_tsvector" not in page_query
+    assert "websearch_to_tsquery('french_unaccent'::regconfig" in page_query
+    assert "OFFSET 0" not in page_query
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(f"EXPLAIN {page_query}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "Bitmap Index Scan on partnership_search" in plan, plan

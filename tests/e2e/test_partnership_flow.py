@@ -59,6 +59,14 @@ def choose_language(page, language):
     page.wait_for_load_state()
 
 
+def pick_organisation(page, index, letters, organisation):
+    """Type part of the name into the organisation picker and click the organisation."""
+    page.fill(f"#id_parties-{index}-organisation-picker", letters)
+    page.get_by_role("option", name=organisation.name).click()
+    expect(page.locator(f"[name=parties-{index}-organisation]")).to_have_value(
+        str(organisation.pk))
+
+
 def fill_rule(page, index, category, title):
     page.select_option(f"[name=rules-{index}-category]", category)
     page.fill(f"[name=rules-{index}-title]", title)
@@ -81,12 +89,12 @@ def test_register_refuse_complete_activate_and_publish(page, registry, language)
     page.fill("[name=summary]", "Safer surroundings of the station, day and night.")
     page.get_by_label(words["residents"], exact=True).check()
 
-    page.select_option("[name=parties-0-organisation]", str(body.pk))
+    pick_organisation(page, 0, "saint-d", body)
     page.select_option("[name=parties-0-role]", "lead_authority")
     page.fill("[name=parties-0-responsibilities]", "Chairs the steering committee.")
     page.get_by_role("button", name=words["add_party"]).click()
-    expect(page.locator("[name=parties-1-organisation]")).to_be_focused()
-    page.select_option("[name=parties-1-organisation]", str(firm.pk))
+    expect(page.locator("#id_parties-1-organisation-picker")).to_be_focused()
+    pick_organisation(page, 1, "plaine", firm)
     page.select_option("[name=parties-1-role]", label=words["role"])
     page.fill("[name=parties-1-responsibilities]", "Patrols the station at night.")
     page.select_option("[name=parties-1-contributions-0-kind]", "human_resources")

@@ -35,6 +35,7 @@ PAGES = [
     ("partnerships:partnership_history", "active", STAFF_READERS),
     ("partnerships:partnership_history", "draft", expect(302, 403, 404, 404, 200, 404, 200)),
     ("actors:organisation_list", None, EVERYONE),
+    ("actors:organisation_picker", None, SIGNED_IN),
     ("actors:organisation_create", None, COORDINATORS),
     ("actors:organisation_detail", "firm", EVERYONE),
     ("actors:organisation_detail", "unverified_firm", expect(404, 404, 404, 200, 200, 200, 200)),

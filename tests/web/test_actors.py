@@ -113,3 +113,36 @@ def test_organisations_are_filtered_by_sector_and_verification(client_for, firm,
     })
 
     assert [o.name for o in response.context["object_list"]] == [unverified_firm.name]
+
+
+def test_the_picker_finds_verified_organisations_by_part_of_their_name(client_for):
+    from tests import factories as f
+
+    found = f.OrganisationFactory(name="Sécurité Canal SARL", country="FR")
+    f.OrganisationFactory(name="Securitas Belgique", country="BE")
+    f.OrganisationFactory(name="Sécurité Nord", verification_status=VerificationStatus.UNVERIFIED)
+    f.PublicBodyFactory(name="Ville de Sécurité-sur-Mer", country="FR")
+
+    response = client_for("coordinator").get(reverse("actors:organisation_picker"),
+                                             {"q": "SECURI"})
+
+    groups = response.json()["groups"]
+    assert [group["label"] for group in groups] == [
+        "BE — Private sector", "FR — Private sector", "FR — Public body"]
+    # "Sécurité Plaine SARL" is the verified firm every test has; "Sécurité Nord" is unverified.
+    assert [[option["label"] for option in group["options"]] for group in groups] == [
+        ["Securitas Belgique"], ["Sécurité Canal SARL", "Sécurité Plaine SARL"],
+        ["Ville de Sécurité-sur-Mer"]]
+    assert client_for("coordinator").get(reverse("actors:organisation_picker"),
+                                         {"q": "té can"}).json()["groups"][0]["options"] == [
+        {"value": found.pk, "label": "Sécurité Canal SARL"}]
+
+
+def test_the_party_field_groups_organisations_by_country_and_sector(client_for):
+    from tests import factories as f
+
+    f.OrganisationFactory(name="Kouter Retail NV", country="BE")
+    page = client_for("coordinator").get(reverse("partnerships:partnership_create")).content.decode()
+
+    assert '<optgroup label="BE — Private sector">' in page
+    assert 'data-picker="/organisations/picker/"' in page
