@@ -32,7 +32,8 @@ class IdempotencyKey(models.Model):
     path = models.CharField(max_length=2000)
     fingerprint = models.CharField(max_length=64, help_text="SHA-256 of the request's content.")
     status = models.PositiveSmallIntegerField(null=True, blank=True)
-    body = models.JSONField(null=True, blank=True)
+    # The JSON text as sent, so that a replay has the same bytes (a JSON column may reorder keys).
+    body = models.TextField(blank=True, default="")
     location = models.CharField(max_length=2000, blank=True)
     etag = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

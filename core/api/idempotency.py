@@ -56,7 +56,8 @@ def _replay(record) -> Response:
         headers["Location"] = record.location
     if record.etag:
         headers["ETag"] = record.etag
-    return Response(record.body, status=record.status, headers=headers)
+    return Response(json.loads(record.body) if record.body else None, status=record.status,
+                    headers=headers)
 
 
 class IdempotentPostMixin:
@@ -99,7 +100,7 @@ def _remembered(response):
     if not 200 <= response.status_code < 300:
         return None
     data = getattr(response, "data", None)
-    body = None if data is None else json.loads(json.dumps(data, cls=JSONEncoder))
+    body = "" if data is None else json.dumps(data, cls=JSONEncoder)
     return {
         "status": response.status_code,
         "body": body,

@@ -4,6 +4,7 @@ They are skipped when /usr/bin/chromium is missing, unless E2E_REQUIRED=1 (as in
 missing browser or axe-core is a failure.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -70,9 +71,12 @@ def axe_source():
 
 @pytest.fixture
 def registry(transactional_db, coordinator, body):
-    """What a coordinator needs to register a partnership: a verified firm and community groups."""
+    """What a coordinator needs to register a partnership: a verified firm (a private security
+    company, licensed, so it may take security roles) and community groups."""
     firm = f.OrganisationFactory(
-        name="Sécurité Plaine SARL", sector=Sector.PRIVATE, kind=OrganisationKind.PRIVATE_SECURITY
+        name="Sécurité Plaine SARL", sector=Sector.PRIVATE, kind=OrganisationKind.PRIVATE_SECURITY,
+        licence_scheme="FR-CNAPS", licence_number="AUT-093-2118-05-28-20190359478",
+        licence_expires_on=datetime.date.today() + datetime.timedelta(days=400),
     )
     residents = f.CommunityGroupFactory(code="residents", name_en="Residents", name_fr="Habitants")
     f.CommunityGroupFactory(code="commuters", name_en="Commuters", name_fr="Usagers des transports")

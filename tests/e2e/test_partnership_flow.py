@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from partnerships.choices import Status
 from partnerships.models import Partnership
+from tests import factories as f
 
 from .conftest import sign_in
 
@@ -77,6 +78,8 @@ def fill_rule(page, index, category, title):
 def test_register_refuse_complete_activate_and_publish(page, registry, language):
     words = WORDS[language]
     body, firm = registry["body"], registry["firm"]
+    # Activation needs a goal of the lead body's strategy.
+    goal = f.GoalFactory(strategy=f.StrategyFactory(owner=body), title="Nights around the station")
     title = f"Gare sûre ({language})"
     sign_in(page)
     page.goto("/partnerships/new/")
@@ -88,6 +91,7 @@ def test_register_refuse_complete_activate_and_publish(page, registry, language)
     page.fill("[name=territory]", "Saint-Denis")
     page.fill("[name=summary]", "Safer surroundings of the station, day and night.")
     page.get_by_label(words["residents"], exact=True).check()
+    page.get_by_label(goal.title, exact=True).check()
 
     pick_organisation(page, 0, "saint-d", body)
     page.select_option("[name=parties-0-role]", "lead_authority")
