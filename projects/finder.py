@@ -93,25 +93,28 @@ def _flag(condition) -> Case:
                 output_field=BooleanField())
 
 
-def _points(name: str) -> Case:
-    return Case(When(**{f"m_{name}": True}, then=Value(WEIGHTS[name])), default=Value(0),
-                output_field=IntegerField())
-
-
-def _ranked(queryset, names: list[str], fields: tuple[str, ...], text: str, *, require=None):
-    """Order ``queryset`` by the sum of the matched weights, then by the words the candidate
-    shares with ``text``. Candidates match at least one criterion (and ``require``); the words,
-    costlier, are ranked among the best ``CANDIDATES`` of the structured score only, so the
-    cost stays flat however large the register grows."""
-    structured = sum((_points(name) for name in names), Value(0))
+def _ranked(queryset, criteria: dict, fields: tuple[str, ...], text: str, *, require=None):
+    """Order ``queryset`` by the sum of the weights of the ``criteria`` (name: condition) it
+    matches, then by the words the candidate shares with ``text``. Candidates match at least
+    one criterion (and ``require``). The structured score alone picks the best ``CANDIDATES``;
+    only those get the costlier words and the flags that explain them, so the cost stays flat
+    however large the register grows. Each row carries ``m_<name>`` for every criterion."""
+    structured = sum(
+        (Case(When(condition, then=Value(WEIGHTS[name])), default=Value(0),
+              output_field=IntegerField()) for name, condition in criteria.items()),
+        Value(0),
+    )
     matched = Q()
-    for name in names:
-        matched |= Q(**{f"m_{name}": True})
+    for condition in criteria.values():
+        matched |= Q(condition)
     if require is not None:
         matched &= require
-    best = (queryset.annotate(structured=structured).filter(matched)
+    best = (queryset.filter(matched).annotate(structured=structured)
             .order_by("-structured", "pk").values("pk")[:CANDIDATES])
-    ranked = queryset.filter(pk__in=best).annotate(structured=structured)
+    ranked = queryset.filter(pk__in=best).annotate(
+        structured=structured,
+        **{f"m_{name}": _flag(condition) for name, condition in criteria.items()},
+    )
     words = [w for w in "".join(c if c.isalnum() else " " for c in text).lower().split()
              if len(w) > 3]
     if connection.vendor == "postgresql" and words:
@@ -124,46 +127,67 @@ def _ranked(queryset, names: list[str], fields: tuple[str, ...], text: str, *, r
     return ranked.annotate(score=F("structured") + F("words")).order_by("-score", "pk")
 
 
-def _reasons(row, names: list[str]) -> list[str]:
+def _reasons(row, names) -> list[str]:
     reasons = [name for name in names if getattr(row, f"m_{name}")]
     if row.words > 0:
         reasons.append("words")
     return reasons
 
 
-def _dismissed(goal, kind: str) -> set[int]:
-    return set(Dismissal.objects.filter(goal=goal, kind=kind).values_list("target_id", flat=True))
+@dataclass
+class GoalContext:
+    """What every list of suggestions for one goal needs to know about it, read once."""
+
+    goal: Goal
+    kinds: set = field(default_factory=set)
+    territories: set = field(default_factory=set)
+
+    @classmethod
+    def of(cls, goal: Goal) -> "GoalContext":
+        needs = Need.objects.filter(goal=goal, is_open=True).values_list("kind", "territory")
+        return cls(goal=goal, kinds={kind for kind, _territory in needs},
+                   territories={goal.territory.lower()}
+                   | {territory.lower() for _kind, territory in needs})
+
+    @property
+    def owner_id(self) -> int:
+        return self.goal.strategy.owner_id
+
+    @property
+    def text(self) -> str:
+        return f"{self.goal.title} {self.goal.description}"
+
+    def serving_groups(self):
+        """The links of projects to the goal's community groups (uncorrelated, so the database
+        reads them once and hashes them)."""
+        groups = Goal.community_groups.through.objects.filter(goal_id=self.goal.pk)
+        return Project.community_groups.through.objects.filter(
+            communitygroup_id__in=groups.values("communitygroup_id"))
+
+    def dismissed(self, kind: str):
+        """The targets of ``kind`` set aside for this goal, as a subquery."""
+        return Dismissal.objects.filter(goal_id=self.goal.pk, kind=kind).values("target_id")
 
 
-def _goal_groups(goal) -> list[int]:
-    return [group.pk for group in goal.community_groups.all()]
-
-
-def organisations_for_goal(*, goal: Goal, user) -> list[Suggestion]:
+def organisations_for_goal(*, goal: Goal, user, context: GoalContext | None = None,
+                           ) -> list[Suggestion]:
     """Organisations whose standing offers answer the goal and its open needs."""
-    needs = list(Need.objects.filter(goal=goal, is_open=True).values_list("kind", "territory"))
-    kinds = {kind for kind, _territory in needs}
-    territories = {goal.territory.lower()} | {territory.lower() for _kind, territory in needs}
-    groups = _goal_groups(goal)
+    context = context or GoalContext.of(goal)
     offers = (
         ContributionOffer.objects.restrict(user, Action.VIEW)
         .filter(is_active=True, organisation__verification_status=VerificationStatus.VERIFIED)
-        .exclude(organisation_id__in=_dismissed(goal, SuggestionKind.ORGANISATION))
-        .exclude(organisation_id=goal.strategy.owner_id)
+        .exclude(organisation_id__in=context.dismissed(SuggestionKind.ORGANISATION))
+        .exclude(organisation_id=context.owner_id)
         .select_related("organisation")
-        .annotate(
-            territory_lower=Lower("territory"),
-            m_area=_flag(Q(area=goal.area)),
-            m_kind=_flag(Q(kind__in=kinds)),
-            m_territory=_flag(Q(territory_lower__in=territories)),
-            m_groups=_flag(Exists(Project.community_groups.through.objects.filter(
-                project__organisation_id=OuterRef("organisation_id"),
-                communitygroup_id__in=groups))),
-        )
+        .annotate(territory_lower=Lower("territory"))
     )
-    names = ["area", "kind", "territory", "groups"]
-    ranked = _ranked(offers, names, ("description", "expectations"),
-                     f"{goal.title} {goal.description}")
+    criteria = {
+        "area": Q(area=goal.area),
+        "kind": Q(kind__in=context.kinds),
+        "territory": Q(territory_lower__in=context.territories),
+        "groups": Q(organisation_id__in=context.serving_groups().values("project__organisation_id")),
+    }
+    ranked = _ranked(offers, criteria, ("description", "expectations"), context.text)
     suggestions, seen = [], set()
     for offer in ranked[: LIMIT * 3]:
         if offer.organisation_id in seen:
@@ -171,61 +195,70 @@ def organisations_for_goal(*, goal: Goal, user) -> list[Suggestion]:
         seen.add(offer.organisation_id)
         suggestions.append(Suggestion(
             kind=SuggestionKind.ORGANISATION, object=offer.organisation, score=offer.score,
-            reasons=_reasons(offer, names), role=suggested_role(offer.organisation, offer.kind),
+            reasons=_reasons(offer, criteria), role=suggested_role(offer.organisation, offer.kind),
         ))
     return suggestions[:LIMIT]
 
 
-def projects_for_goal(*, goal: Goal, user) -> list[Suggestion]:
+def projects_for_goal(*, goal: Goal, user, context: GoalContext | None = None,
+                      ) -> list[Suggestion]:
     """Projects of other cities and of firms to learn from or join."""
-    groups = _goal_groups(goal)
+    context = context or GoalContext.of(goal)
+    territory = goal.territory.lower()
     projects = (
         Project.objects.restrict(user, Action.VIEW)
-        .exclude(organisation_id=goal.strategy.owner_id)
-        .exclude(pk__in=_dismissed(goal, SuggestionKind.PROJECT))
+        .exclude(organisation_id=context.owner_id)
+        .exclude(pk__in=context.dismissed(SuggestionKind.PROJECT))
         .select_related("organisation")
-        .annotate(
-            territory_lower=Lower("territory"),
-            m_area=_flag(Q(area=goal.area)),
-            m_territory=_flag(Q(territory_lower=goal.territory.lower())),
-            m_groups=_flag(Exists(Project.community_groups.through.objects.filter(
-                project_id=OuterRef("pk"), communitygroup_id__in=groups))),
-            m_lessons=_flag(~Q(lessons_learned="")),
-        )
+        .annotate(territory_lower=Lower("territory"))
     )
-    names = ["area", "territory", "groups", "lessons"]
-    ranked = _ranked(projects, names, ("title", "summary"), f"{goal.title} {goal.description}",
-                     require=Q(area=goal.area) | Q(territory_lower=goal.territory.lower()))
+    criteria = {
+        "area": Q(area=goal.area),
+        "territory": Q(territory_lower=territory),
+        "groups": Q(pk__in=context.serving_groups().values("project_id")),
+        "lessons": ~Q(lessons_learned=""),
+    }
+    ranked = _ranked(projects, criteria, ("title", "summary"), context.text,
+                     require=Q(area=goal.area) | Q(territory_lower=territory))
     return [
         Suggestion(kind=SuggestionKind.PROJECT, object=project, score=project.score,
-                   reasons=_reasons(project, names))
+                   reasons=_reasons(project, criteria))
         for project in ranked[:LIMIT]
     ]
 
 
-def calls_for_goal(*, goal: Goal, user) -> list[Suggestion]:
+def calls_for_goal(*, goal: Goal, user, context: GoalContext | None = None) -> list[Suggestion]:
     """Open calls that fit the goal: its own body's calls on it, and other bodies' calls in the
     same area or territory."""
+    context = context or GoalContext.of(goal)
     calls = (
         CallForPartners.objects.restrict(user, Action.VIEW).accepting()
-        .exclude(pk__in=_dismissed(goal, SuggestionKind.CALL))
+        .exclude(pk__in=context.dismissed(SuggestionKind.CALL))
         .select_related("lead_body")
-        .annotate(
-            territory_lower=Lower("territory"),
-            m_goal=_flag(Exists(CallForPartners.goals.through.objects.filter(
-                callforpartners_id=OuterRef("pk"), goal_id=goal.pk))),
-            m_area=_flag(Exists(CallForPartners.goals.through.objects.filter(
-                callforpartners_id=OuterRef("pk"), goal__area=goal.area))),
-            m_territory=_flag(Q(territory_lower=goal.territory.lower())),
-        )
+        .annotate(territory_lower=Lower("territory"))
     )
-    names = ["goal", "area", "territory"]
-    ranked = _ranked(calls, names, ("title", "description"), f"{goal.title} {goal.description}")
+    links = CallForPartners.goals.through.objects.filter(callforpartners_id=OuterRef("pk"))
+    criteria = {
+        "goal": Exists(links.filter(goal_id=goal.pk)),
+        "area": Exists(links.filter(goal__area=goal.area)),
+        "territory": Q(territory_lower=goal.territory.lower()),
+    }
+    ranked = _ranked(calls, criteria, ("title", "description"), context.text)
     return [
         Suggestion(kind=SuggestionKind.CALL, object=call, score=call.score,
-                   reasons=_reasons(call, names))
+                   reasons=_reasons(call, criteria))
         for call in ranked[:LIMIT]
     ]
+
+
+def suggestions_for_goal(*, goal: Goal, user) -> dict[str, list[Suggestion]]:
+    """The three lists for one goal (organisations, projects, calls), its needs read once."""
+    context = GoalContext.of(goal)
+    return {
+        "organisations": organisations_for_goal(goal=goal, user=user, context=context),
+        "projects": projects_for_goal(goal=goal, user=user, context=context),
+        "calls": calls_for_goal(goal=goal, user=user, context=context),
+    }
 
 
 def opportunities_for_organisation(*, organisation, user) -> dict[str, list[Suggestion]]:
@@ -241,35 +274,35 @@ def opportunities_for_organisation(*, organisation, user) -> dict[str, list[Sugg
         Need.objects.filter(is_open=True)
         .filter(goal__in=Goal.objects.restrict(user, Action.VIEW))
         .select_related("goal", "goal__strategy__owner")
-        .annotate(
-            territory_lower=Lower("territory"),
-            m_kind=_flag(Q(kind__in=kinds)),
-            # An offer for any area answers every goal's area.
-            m_area=Value(True) if any_area else _flag(Q(goal__area__in=areas)),
-            m_territory=_flag(Q(territory_lower__in=territories)),
-        )
+        .annotate(territory_lower=Lower("territory"))
     )
-    names = ["kind", "area", "territory"]
+    need_criteria = {
+        "kind": Q(kind__in=kinds),
+        # An offer for any area answers every goal's area.
+        "area": Q(pk__isnull=False) if any_area else Q(goal__area__in=areas),
+        "territory": Q(territory_lower__in=territories),
+    }
     calls = (
         CallForPartners.objects.restrict(user, Action.VIEW).accepting()
         .select_related("lead_body")
-        .annotate(
-            territory_lower=Lower("territory"),
-            m_area=_flag(Exists(CallForPartners.goals.through.objects.filter(
-                callforpartners_id=OuterRef("pk"), goal__area__in=areas))),
-            m_territory=_flag(Q(territory_lower__in=territories)),
-        )
+        .annotate(territory_lower=Lower("territory"))
     )
-    call_names = ["area", "territory"]
+    call_criteria = {
+        "area": Exists(CallForPartners.goals.through.objects.filter(
+            callforpartners_id=OuterRef("pk"), goal__area__in=areas)),
+        "territory": Q(territory_lower__in=territories),
+    }
+    ranked_needs = _ranked(needs, need_criteria, ("description",), "", require=Q(kind__in=kinds))
     return {
         "needs": [
-            Suggestion(kind="need", object=need, score=need.score, reasons=_reasons(need, names),
+            Suggestion(kind="need", object=need, score=need.score,
+                       reasons=_reasons(need, need_criteria),
                        role=suggested_role(organisation, need.kind))
-            for need in _ranked(needs, names, ("description",), "", require=Q(m_kind=True))[:LIMIT]
+            for need in ranked_needs[:LIMIT]
         ],
         "calls": [
             Suggestion(kind=SuggestionKind.CALL, object=call, score=call.score,
-                       reasons=_reasons(call, call_names))
-            for call in _ranked(calls, call_names, ("title",), "")[:LIMIT]
+                       reasons=_reasons(call, call_criteria))
+            for call in _ranked(calls, call_criteria, ("title",), "")[:LIMIT]
         ],
     }

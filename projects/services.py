@@ -271,12 +271,14 @@ def _new_for_body(user, since) -> list[str]:
     new_offers = set(ContributionOffer.objects.filter(created_at__gt=since)
                      .values_list("organisation_id", flat=True))
     new_projects = set(Project.objects.filter(created_at__gt=since).values_list("pk", flat=True))
-    for goal in Goal.objects.filter(strategy__owner_id=user.organisation_id).order_by("pk")[:20]:
-        for suggestion in finder.organisations_for_goal(goal=goal, user=user):
+    for goal in (Goal.objects.filter(strategy__owner_id=user.organisation_id)
+                 .select_related("strategy").order_by("pk")[:20]):
+        context = finder.GoalContext.of(goal)
+        for suggestion in finder.organisations_for_goal(goal=goal, user=user, context=context):
             if suggestion.object.pk in new_offers:
                 lines.append(f"{goal.title}: {suggestion.object.name} "
                              f"({', '.join(suggestion.reason_labels)})")
-        for suggestion in finder.projects_for_goal(goal=goal, user=user):
+        for suggestion in finder.projects_for_goal(goal=goal, user=user, context=context):
             if suggestion.object.pk in new_projects:
                 lines.append(f"{goal.title}: {suggestion.object.title} "
                              f"({', '.join(suggestion.reason_labels)})")

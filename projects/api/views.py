@@ -83,17 +83,13 @@ class GoalSuggestionsView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     def goal(self):
-        return get_object_or_404(Goal.objects.restrict(self.request.user, Action.VIEW),
-                                 pk=self.kwargs["pk"])
+        goals = Goal.objects.restrict(self.request.user, Action.VIEW).select_related("strategy")
+        return get_object_or_404(goals, pk=self.kwargs["pk"])
 
     @extend_schema(responses=GoalSuggestionsSerializer)
     def get(self, request, pk):
         goal = self.goal()
-        data = {
-            "organisations": finder.organisations_for_goal(goal=goal, user=request.user),
-            "projects": finder.projects_for_goal(goal=goal, user=request.user),
-            "calls": finder.calls_for_goal(goal=goal, user=request.user),
-        }
+        data = finder.suggestions_for_goal(goal=goal, user=request.user)
         return Response(GoalSuggestionsSerializer(data, context={"request": request}).data)
 
 
