@@ -8,6 +8,7 @@ from goals.models import Measurement
 from partnerships.choices import Status
 from tests import factories as f
 from tests.conftest import make_activatable
+from tests.projects.factories import ProjectFactory
 
 from .conftest import sign_in
 
@@ -29,6 +30,7 @@ def content(registry):
     partnership.status = Status.ACTIVE
     partnership.save()
     draft = f.PartnershipFactory(title="Gare sûre", lead_body=body)
+    ProjectFactory(organisation=body, title="Médiation de nuit")  # shown on the public register
     return {"goal": goal, "partnership": partnership, "draft": draft, **registry}
 
 
