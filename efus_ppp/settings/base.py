@@ -93,7 +93,10 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Production keeps connections (production.py); a kept connection is checked before each request
+# reuses it, so one the database or a network cut closed is replaced instead of failing the request.
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DJANGO_CONN_MAX_AGE", default=0))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("DJANGO_CONN_HEALTH_CHECKS", default=True)
 # Prepared statements spare PostgreSQL planning the same few query shapes again and again (about
 # 2 ms per API page). Off by default: poolers in transaction mode (PgBouncer) cannot keep them.
 if env.bool("DATABASE_PREPARED_STATEMENTS", default=False) and "postgresql" in DATABASES[

@@ -36,6 +36,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Each worker thread keeps its connection for a minute rather than opening one per request.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)  # noqa: F405
 MAILERS = {"default": mailer_from_env(env, default="smtp")}
 ADMINS = [("Registry administrators", a) for a in env.list("DJANGO_ADMINS", default=[])]
 REGISTRY_ALLOW_DEMO_DATA = env.bool("REGISTRY_ALLOW_DEMO_DATA", default=False)

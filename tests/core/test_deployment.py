@@ -101,3 +101,20 @@ def test_gunicorn_runs_threaded_workers_from_the_committed_config():
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     assert "--config efus_ppp/gunicorn.conf.py" in compose["services"]["web"]["command"]
     assert '"--config", "efus_ppp/gunicorn.conf.py"' in (ROOT / "Dockerfile").read_text()
+
+
+def test_production_keeps_checked_connections_and_compose_prepares_statements():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    environment = compose["services"]["web"]["environment"]
+    script = ("from django.conf import settings; d = settings.DATABASES['default']; "
+              "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'], d.get('OPTIONS', {}))")
+    result = run_python(["manage.py", "shell", "-v", "0", "-c", script], {
+        **PRODUCTION_ENV, "DATABASE_URL": "postgres://efus@127.0.0.1:5432/efus",
+        "DJANGO_CONN_MAX_AGE": environment["DJANGO_CONN_MAX_AGE"],
+        "DATABASE_PREPARED_STATEMENTS": environment["DATABASE_PREPARED_STATEMENTS"],
+    })
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split(" ", 2)[:2] == ["60", "True"]
+    assert "'prepare_threshold': 5" in result.stdout
+    default = run_python(["manage.py", "shell", "-v", "0", "-c", script], PRODUCTION_ENV)
+    assert default.stdout.startswith("60 True"), default.stderr

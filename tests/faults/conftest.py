@@ -6,11 +6,14 @@ They are left out of the normal runs (``-m "not faults"`` in pytest's options); 
 ``redis-server`` they are skipped, unless ``FAULTS_REQUIRED=1`` says they must run.
 """
 
+import contextlib
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -101,3 +104,43 @@ def database_url():
     s = connection.settings_dict
     password = f":{s['PASSWORD']}" if s["PASSWORD"] else ""
     return f"postgres://{s['USER']}{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+def wait_for(url: str, seconds: float = 30) -> None:
+    """Wait until ``url`` answers (a server the drill started)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 (http, the drill's own)
+                return
+        except OSError:
+            assert time.monotonic() < deadline, f"{url} did not answer"
+            time.sleep(0.2)
+
+
+@contextlib.contextmanager
+def gunicorn(database_url: str, port: int, *, args=(), **environ):
+    """The app served by gunicorn with the committed configuration and the production settings,
+    on ``port`` and the test database; ``environ`` adds to or overrides the environment."""
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+        "DJANGO_SETTINGS_MODULE": "efus_ppp.settings.production",
+        "DJANGO_SECRET_KEY": "fault-drill-only-" + "k" * 50,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": database_url,
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        **environ,
+    }
+    env.pop("REDIS_URL", None)
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "--config", "efus_ppp/gunicorn.conf.py",
+         "--access-logfile", "/dev/null", *args, "efus_ppp.wsgi:application"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/healthz/")
+        yield server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -3,16 +3,13 @@ within a second, with the committed configuration (efus_ppp/gunicorn.conf.py).""
 
 import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, free_port
+from .conftest import free_port, gunicorn
 
 pytestmark = pytest.mark.faults
 
@@ -48,48 +45,23 @@ def trickle(port, stop: threading.Event):
 @pytest.mark.django_db(transaction=True)
 def test_healthz_answers_within_a_second_while_slow_clients_trickle_bodies(database_url, report):
     port = free_port(PORTS)
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
-        "DJANGO_SETTINGS_MODULE": "efus_ppp.settings.production",
-        "DJANGO_SECRET_KEY": "fault-drill-only-" + "k" * 50,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": database_url,
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "WEB_CONCURRENCY": "2",
-    }
-    env.pop("REDIS_URL", None)
     # FAULTS_GUNICORN_ARGS="--worker-class sync" measures what the configuration replaced.
     extra = os.environ.get("FAULTS_GUNICORN_ARGS", "").split()
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "--config", "efus_ppp/gunicorn.conf.py",
-         "--access-logfile", "/dev/null", *extra, "efus_ppp.wsgi:application"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
     stop = threading.Event()
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                healthz(port)
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "gunicorn did not start"
-                time.sleep(0.2)
-        clients = [threading.Thread(target=trickle, args=(port, stop), daemon=True)
-                   for _ in range(SLOW_CLIENTS)]
-        for client in clients:
-            client.start()
-        time.sleep(1)
-        timings = []
-        end = time.monotonic() + TRICKLE_SECONDS - 1
-        while time.monotonic() < end:
-            timings.append(healthz(port))
-            time.sleep(0.25)
-    finally:
-        stop.set()
-        server.terminate()
-        server.wait(timeout=30)
+    with gunicorn(database_url, port, args=extra, WEB_CONCURRENCY="2"):
+        try:
+            clients = [threading.Thread(target=trickle, args=(port, stop), daemon=True)
+                       for _ in range(SLOW_CLIENTS)]
+            for client in clients:
+                client.start()
+            time.sleep(1)
+            timings = []
+            end = time.monotonic() + TRICKLE_SECONDS - 1
+            while time.monotonic() < end:
+                timings.append(healthz(port))
+                time.sleep(0.25)
+        finally:
+            stop.set()
 
     report(f"slow-clients: {SLOW_CLIENTS} clients trickling bodies, {len(timings)} /healthz/ "
            f"requests, slowest {max(timings) * 1000:.0f} ms ({' '.join(extra) or 'gthread config'})")
