@@ -3,12 +3,19 @@
 import re
 
 import pytest
+from django.apps import apps
+from django.conf import settings
 from django.contrib.staticfiles import finders
+from rest_framework import serializers
 from rest_framework.test import APIClient
+
+from core.api.serializers import RegistryModelSerializer
 
 pytestmark = pytest.mark.django_db
 
 METHODS = {"get", "post", "put", "patch", "delete"}
+APPS = {config.name.split(".")[0] for config in apps.get_app_configs()
+        if "site-packages" not in config.path and config.path.startswith(str(settings.BASE_DIR))}
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +114,34 @@ def test_docs_work_offline():
     # Nothing inline that the Content Security Policy would block.
     assert "<style" not in html
     assert re.findall(r"<script(?![^>]*\bsrc=)", html) == []
+
+
+def test_ordering_names_at_least_one_field(schema):
+    """``ordering=`` would be an empty list and a list of one empty name at once; the API refuses
+    it (tests/api/test_bad_input.py), so the schema asks for one field or more."""
+    parameters = schema["paths"]["/api/v1/measurements/"]["get"]["parameters"]
+    ordering = next(p for p in parameters if p["name"] == "ordering")
+
+    assert ordering["schema"]["minItems"] == 1
+
+
+def test_a_blank_read_only_choice_is_documented_as_blank(schema):
+    """An offer for any area returns ``"area": ""``; the schema allows it."""
+    area = schema["components"]["schemas"]["ContributionOffer"]["properties"]["area"]
+
+    assert {"$ref": "#/components/schemas/BlankEnum"} in area["oneOf"]
+
+
+def test_every_model_serializer_keeps_blank_read_only_fields_blank(schema):
+    """The schema above is built, so every API module is imported: none of the registry's model
+    serializers may miss the base that keeps ``allow_blank`` on read-only fields."""
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    ours = {cls for cls in subclasses(serializers.ModelSerializer)
+            if cls.__module__.split(".")[0] in APPS}
+    assert ours
+    assert [cls for cls in ours if not issubclass(cls, RegistryModelSerializer)] == []
