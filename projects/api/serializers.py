@@ -143,6 +143,14 @@ class OrganisationSuggestionsSerializer(serializers.Serializer):
     calls = SuggestionSerializer(many=True)
 
 
+class CreatedSerializer(serializers.Serializer):
+    """What an action answers when it creates something: its id and, when it has a page, its
+    address."""
+
+    id = serializers.IntegerField()
+    url = serializers.URLField(required=False)
+
+
 class DismissSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=SuggestionKind.choices)
     target_id = serializers.IntegerField(min_value=1)

@@ -1,5 +1,6 @@
 """The OpenAPI document and the interactive docs, which work without the internet."""
 
+import json
 import re
 
 import pytest
@@ -11,6 +12,8 @@ from rest_framework.test import APIClient
 
 from core.api.serializers import RegistryModelSerializer
 
+from .openapi import openapi_document, validator
+
 pytestmark = pytest.mark.django_db
 
 METHODS = {"get", "post", "put", "patch", "delete"}
@@ -21,9 +24,7 @@ APPS = {config.name.split(".")[0] for config in apps.get_app_configs()
 @pytest.fixture(scope="module")
 def schema(django_db_blocker):
     with django_db_blocker.unblock():
-        response = APIClient().get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
-    assert response.status_code == 200
-    return response.json()
+        return openapi_document()
 
 
 def operations(schema):
@@ -145,3 +146,58 @@ def test_every_model_serializer_keeps_blank_read_only_fields_blank(schema):
             if cls.__module__.split(".")[0] in APPS}
     assert ours
     assert [cls for cls in ours if not issubclass(cls, RegistryModelSerializer)] == []
+
+
+def _examples(schema):
+    """(where, value, the schema it illustrates) for every example the document gives."""
+    for path, method, operation in operations(schema):
+        bodies = [("request", operation.get("requestBody", {}))]
+        bodies += [(status, response) for status, response in operation["responses"].items()]
+        for status, body in bodies:
+            for media, content in body.get("content", {}).items():
+                for name, example in content.get("examples", {}).items():
+                    yield f"{method} {path} {status} {media} {name}", example["value"], content[
+                        "schema"]
+
+    def properties(node, where):
+        if isinstance(node, dict):
+            if "example" in node:
+                yield where, node["example"], node
+            for key, value in node.items():
+                yield from properties(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                yield from properties(value, f"{where}/{index}")
+
+    yield from properties(schema["components"], "#/components")
+    yield from properties(schema["paths"], "#/paths")
+
+
+def test_every_example_matches_its_schema(schema):
+    examples = list(_examples(schema))
+
+    assert len({where.split()[-1] for where, _, _ in examples}) >= 9  # each kind of error, a cursor
+    for where, value, described in examples:
+        errors = [error.message for error in validator(schema, described).iter_errors(value)]
+        assert errors == [], where
+
+
+CONFIDENTIAL_KEYS = {"contact_name", "contact_email", "contact_phone", "internal_notes", "email",
+                     "username", "phone", "first_name", "last_name"}
+
+
+def test_no_example_carries_personal_or_confidential_data(schema):
+    def keys(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                yield key
+                yield from keys(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from keys(item)
+
+    for where, value, _ in _examples(schema):
+        text = json.dumps(value)
+        assert "@" not in text, where
+        assert not re.search(r"\+?\d[\d .]{8,}\d", text), where
+        assert CONFIDENTIAL_KEYS.isdisjoint(keys(value)), where
