@@ -9,54 +9,31 @@ is added; details are read for the objects that hold confidential values first."
 
 import html
 import json
-from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
-from django.core.management import call_command
-from django.db import transaction
 
-from actors.models import Organisation, User
-from calls.models import CallForPartners
-from core.access import Action
-from partnerships.models import Partnership
-from projects.models import Project
+from actors.models import User
 from tests.access import KINDS
 
-from ..demo import confidential_values
+from ..demo import confidential_values, demo_user, invisible_names
 from .conftest import client_for
 from .openapi import openapi_document
 
-# The demo account of each kind of user (see the README's demo data).
-ACCOUNTS = {"anonymous": None, "firm": "firm", "other_firm": "firm-other",
-            "other_coordinator": "coordinator-gent", "coordinator": "coordinator",
-            "analyst": "analyst", "admin": "admin"}
 DETAILS_PER_ROUTE = 3
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo registry, and the routes to read: every list, and for every detail route the
-    objects (as the administrator finds them) that hold the most confidential values."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", stdout=StringIO())
-        yield _routes(client_for(User.objects.get(username="admin")), confidential_values())
-        transaction.set_rollback(True)
+def demo(demo_registry, django_db_blocker):
+    """The routes to read: every list, and for every detail route the objects (as the
+    administrator finds them) that hold the most confidential values."""
+    with django_db_blocker.unblock():
+        return _routes(client_for(User.objects.get(username="admin")), confidential_values())
 
 
 def _text(response) -> str:
     content = b"".join(response.streaming_content) if response.streaming else response.content
     return html.unescape(content.decode())
-
-
-def _invisible_names(user) -> set[str]:
-    names = set()
-    for model, field in ((Partnership, "title"), (CallForPartners, "title"), (Project, "title"),
-                         (Organisation, "name")):
-        visible = model.objects.restrict(user or AnonymousUser(), Action.VIEW).values("pk")
-        names |= set(model.objects.exclude(pk__in=visible).values_list(field, flat=True))
-    return {name for name in names if len(name) > 4}
 
 
 def _routes(admin, secrets) -> list[str]:
@@ -83,9 +60,9 @@ def test_the_routes_include_every_resource(demo):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_no_route_shows_in_html_what_its_json_hides(demo, db, kind):
-    user = User.objects.get(username=ACCOUNTS[kind]) if ACCOUNTS[kind] else None
+    user = demo_user(kind)
     secrets = confidential_values(except_of=user)
-    invisible = _invisible_names(user)
+    invisible = invisible_names(user)
     assert len(secrets) > 20
     assert invisible or kind == "admin"
     client = client_for(user)
