@@ -3,6 +3,7 @@ each endpoint, isolation, personal data, attachments and query budgets."""
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,8 +13,9 @@ from rest_framework.test import APIClient
 from actors.choices import VerificationStatus
 from calls.choices import EoiStatus
 from calls.models import ExpressionOfInterest
-from calls.services import attachment_add
+from calls.services import attachment_add, call_update
 from partnerships.models import Party
+from tests import factories as f
 from tests.access import KINDS
 
 from . import factories as cf
@@ -308,3 +310,17 @@ def test_the_expressions_of_interest_endpoint_costs_the_same_for_3_and_30(
     few = _queries(client, EOIS)
     make(27)
     assert _queries(client, EOIS) == few
+
+
+def test_a_call_cannot_take_another_body_s_goal(api, call, coordinator, other_body):
+    """Through the API and the service alike (the page's form offers only the body's goals)."""
+    foreign = f.GoalFactory(strategy=f.StrategyFactory(owner=other_body))
+
+    response = api("coordinator").patch(f"/api/v1/calls/{call.pk}/", {"goals": [foreign.pk]},
+                                        format="json")
+    with pytest.raises(ValidationError) as refused:
+        call_update(actor=coordinator, call=call, goals=[foreign])
+
+    assert response.status_code == 400
+    assert "goals" in response.json()["errors"] and "goals" in refused.value.message_dict
+    assert not call.goals.exists()

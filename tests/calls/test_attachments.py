@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from calls.models import Attachment
-from calls.pdf import pdf_problem
+from core.files import pdf_content_problem
 
 from . import pdf
 from .pdf import EXECUTABLE, small_pdf
@@ -94,9 +94,9 @@ def test_active_or_polyglot_pdfs_are_refused(upload, eoi, content):
 
 
 def test_the_crafted_documents_are_pdfs_apart_from_what_they_carry():
-    assert pdf_problem(small_pdf()) is None
-    assert pdf_problem(small_pdf() + b"\n\r\n ") is None
-    assert "scripts" in pdf_problem(pdf.OPEN_ACTION_JAVASCRIPT)
+    assert pdf_content_problem(small_pdf()) is None
+    assert pdf_content_problem(small_pdf() + b"\n\r\n ") is None
+    assert "scripts" in pdf_content_problem(pdf.OPEN_ACTION_JAVASCRIPT)
 
 
 def test_attachments_are_served_as_downloads_never_sniffed(client, upload, eoi):
