@@ -82,11 +82,7 @@ def test_the_firm_removes_an_attachment(client, upload, eoi):
     assert not Attachment.objects.exists()
 
 
-@pytest.mark.parametrize("content", [
-    pdf.OPEN_ACTION_JAVASCRIPT, pdf.NAMED_JAVASCRIPT, pdf.LAUNCH_ACTION, pdf.EMBEDDED_FILE,
-    pdf.HTML_POLYGLOT, pdf.NO_END, pdf.ONLY_MAGIC,
-], ids=["open-action-js", "named-js", "launch", "embedded-file", "html-polyglot", "no-eof",
-        "only-magic"])
+@pytest.mark.parametrize("content", pdf.REFUSED.values(), ids=pdf.REFUSED.keys())
 def test_active_or_polyglot_pdfs_are_refused(upload, eoi, content):
     upload("offer.pdf", content)
 

@@ -60,11 +60,7 @@ def test_documents_are_checked_by_their_content(coordinator, active):
     }
 
 
-@pytest.mark.parametrize("content", [
-    pdf.OPEN_ACTION_JAVASCRIPT, pdf.NAMED_JAVASCRIPT, pdf.LAUNCH_ACTION, pdf.EMBEDDED_FILE,
-    pdf.HTML_POLYGLOT, pdf.NO_END, pdf.ONLY_MAGIC,
-], ids=["open-action-js", "named-js", "launch", "embedded-file", "html-polyglot", "no-eof",
-        "only-magic"])
+@pytest.mark.parametrize("content", pdf.REFUSED.values(), ids=pdf.REFUSED.keys())
 def test_documents_with_active_content_or_a_polyglot_are_refused(coordinator, active, content):
     """Public documents are published to everyone: they pass the attachments' parse too."""
     with pytest.raises(ValidationError) as error:
