@@ -160,6 +160,9 @@ class EoiDetailSerializer(EoiSerializer):
 
 
 class EoiWriteSerializer(ConfidentialInputMixin, serializers.Serializer):
+    """What a firm writes in its expression of interest: the offer, and a contact person whose
+    details reach only the receiving body."""
+
     confidential = EoiSerializer.confidential
     may_see = EoiSerializer.may_see
 
@@ -182,6 +185,8 @@ class EoiWriteSerializer(ConfidentialInputMixin, serializers.Serializer):
 
 
 class EoiCreateSerializer(EoiWriteSerializer):
+    """A new expression of interest: on a call, or spontaneous, to a public body."""
+
     call = VisibleRelatedField(
         model=CallForPartners, required=False, allow_null=True,
         help_text=_("The call answered; leave it out for a spontaneous expression of interest."),

@@ -200,6 +200,9 @@ class PartnershipDetailSerializer(ConfidentialFieldsMixin, PartnershipBaseSerial
 
 
 class PartnershipWriteSerializer(ConfidentialInputMixin, serializers.Serializer):
+    """What the lead body's coordinators write about a partnership; the internal notes stay with
+    them."""
+
     confidential = PartnershipDetailSerializer.confidential
     may_see = PartnershipDetailSerializer.may_see
 

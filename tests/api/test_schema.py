@@ -1,5 +1,6 @@
 """The OpenAPI document and the interactive docs, which work without the internet."""
 
+import inspect
 import json
 import re
 
@@ -10,9 +11,13 @@ from django.contrib.staticfiles import finders
 from rest_framework import serializers
 from rest_framework.test import APIClient
 
+from calls.choices import EoiStatus
+from core.api import serializers as core_serializers
 from core.api.serializers import RegistryModelSerializer
 
-from .openapi import openapi_document, validator
+from ..calls import factories as cf
+from .conftest import client_for
+from .openapi import assert_matches_schema, openapi_document, validator
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +206,51 @@ def test_no_example_carries_personal_or_confidential_data(schema):
         assert "@" not in text, where
         assert not re.search(r"\+?\d[\d .]{8,}\d", text), where
         assert CONFIDENTIAL_KEYS.isdisjoint(keys(value)), where
+
+
+def test_no_description_is_the_docstring_of_a_shared_base(schema):
+    """A serializer without a docstring of its own would be described by its base's, which
+    speaks of the code, not of the data."""
+    bases = {inspect.getdoc(cls) for cls in vars(core_serializers).values()
+             if inspect.isclass(cls) and cls.__module__ == core_serializers.__name__
+             and cls.__doc__}
+    described = {name: component.get("description")
+                 for name, component in schema["components"]["schemas"].items()}
+
+    assert {name for name, text in described.items() if text in bases} == set()
+
+
+# Leak 6: where the schema disagreed with what the API returns and accepts.
+
+def test_a_spontaneous_expression_of_interest_reads_as_documented(schema, registry, users):
+    eoi = cf.EoiFactory(call=None, body=registry.body, organisation=registry.firm,
+                        submitted_by=users["firm"], contact_email="", status=EoiStatus.SUBMITTED)
+    for kind in ("firm", "coordinator"):
+        client = client_for(users[kind])
+        detail = client.get(f"/api/v1/expressions-of-interest/{eoi.pk}/")
+        listed = client.get("/api/v1/expressions-of-interest/")
+
+        assert detail.status_code == 200, detail.json()
+        assert detail.json()["call"] is None and detail.json()["contact_email"] == ""
+        assert_matches_schema(schema, detail, "/api/v1/expressions-of-interest/{id}/", "GET")
+        assert_matches_schema(schema, listed, "/api/v1/expressions-of-interest/", "GET")
+
+
+def test_an_organisation_without_contacts_reads_as_documented(schema, registry, users):
+    registry.firm.contact_email = registry.firm.website = ""
+    registry.firm.save()
+    response = client_for(users["coordinator"]).get(f"/api/v1/organisations/{registry.firm.pk}/")
+
+    assert response.json()["contact_email"] == "" and response.json()["website"] == ""
+    assert_matches_schema(schema, response, "/api/v1/organisations/{id}/", "GET")
+
+
+def test_an_expression_of_interest_names_a_call_or_a_body_as_documented(schema, registry, users):
+    create = schema["components"]["schemas"]["EoiCreateRequest"]
+    body = {"title": "Lighting", "summary": "We light the forecourt."}
+    response = client_for(users["firm"]).post("/api/v1/expressions-of-interest/", body,
+                                               format="json")
+
+    assert list(validator(schema, create).iter_errors(body)) != []
+    assert list(validator(schema, create).iter_errors({**body, "body": 1})) == []
+    assert response.status_code == 400
