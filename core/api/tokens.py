@@ -163,7 +163,10 @@ class TokenViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         data["token"] = key
         return Response(data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(responses={204: None})
+    @extend_schema(responses={204: None}, description=(
+        "Revoke one of your tokens, at once. A token may revoke itself: sent with the token it "
+        "names, this is how a script signs out, or how you stop a key that leaked; any token of "
+        "yours may do it, a read-only one too."))
     def destroy(self, request, token_key=None):
         if not token_revoke(user=request.user, token_key=token_key):
             raise NotFound(_("You have no token with this key."))

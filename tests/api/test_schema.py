@@ -254,3 +254,9 @@ def test_an_expression_of_interest_names_a_call_or_a_body_as_documented(schema, 
     assert list(validator(schema, create).iter_errors(body)) != []
     assert list(validator(schema, create).iter_errors({**body, "body": 1})) == []
     assert response.status_code == 400
+
+
+def test_a_token_revoking_itself_is_documented(schema):
+    revoke = schema["paths"]["/api/v1/auth/tokens/{token_key}/"]["delete"]
+
+    assert "A token may revoke itself" in revoke["description"]
