@@ -260,3 +260,16 @@ def test_a_token_revoking_itself_is_documented(schema):
     revoke = schema["paths"]["/api/v1/auth/tokens/{token_key}/"]["delete"]
 
     assert "A token may revoke itself" in revoke["description"]
+
+
+def test_a_transition_and_a_verification_answer_as_documented(schema, registry, users):
+    coordinator = client_for(users["coordinator"])
+    moved = coordinator.post(f"/api/v1/partnerships/{registry.draft.pk}/transition/",
+                             {"status": "negotiation"}, format="json")
+    verified = coordinator.post(
+        f"/api/v1/organisations/{registry.unverified_firm.pk}/verification/",
+        {"status": "verified", "note": "Registry extract checked."}, format="json")
+
+    assert moved.status_code == 200 and verified.status_code == 200, verified.content
+    assert_matches_schema(schema, moved, "/api/v1/partnerships/{id}/transition/", "POST")
+    assert_matches_schema(schema, verified, "/api/v1/organisations/{id}/verification/", "POST")
