@@ -7,7 +7,8 @@ Positive data is data the schema allows. For reads, the API accepts all of it (a
 missing object filters to nothing). For writes, a body can be well formed and still refused by
 the registry's rules, which a schema cannot state (the lead body must be the caller's own, a
 partnership cannot end before it starts, only some lifecycle moves exist) and a random
-``If-Match`` is stale by construction: there, 400 and 412 count as accepted answers too.
+``If-Match`` is stale by construction: there, 400, 412 and 422 count as accepted answers too
+(see ``WRITES``).
 
 The budget is bounded so that CI runs it on each database in a few minutes: a handful of
 examples per operation, a deadline per example, and the coverage phase (every boundary value of
@@ -44,10 +45,20 @@ POSITIVE_STATUSES = ["2xx", "3xx", "401", "403", "404", "409", "429"]
 # boundary cases already cover; random data still reaches them.
 EXPORTS = r"/export\.(csv|json|xlsx)$"
 
+# Writes: a random ``If-Match`` is stale, and a stale one is refused (412) before the body is
+# read, as RFC 9110 (13.2.2) has it, so an invalid body may get 412 rather than 400; a POST's
+# ``Idempotency-Key`` may be drawn twice in a run, for two different bodies, which is refused with
+# 422 as documented (only POSTs take one).
 WRITES = {
     "include-method-regex": "^(POST|PUT|PATCH|DELETE)$",
     "checks": {
-        "positive_data_acceptance": {"expected-statuses": [*POSITIVE_STATUSES, "400", "412"]},
+        "positive_data_acceptance": {
+            "expected-statuses": [*POSITIVE_STATUSES, "400", "412", "422"],
+        },
+        "negative_data_rejection": {
+            "expected-statuses": ["400", "401", "403", "404", "405", "406", "409", "412", "415",
+                                  "422", "428", "429", "5xx"],
+        },
     },
 }
 
