@@ -1,6 +1,10 @@
 """The named users every access test speaks of, one per kind of user."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 
 from actors.choices import OrganisationKind, Sector
@@ -22,6 +26,16 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo_registry(django_db_setup, django_db_blocker):
+    """The demo data of ``seed_demo``, loaded once for a module inside a transaction rolled back
+    at its end; each test's own writes roll back to it (tests/demo.py names its accounts)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

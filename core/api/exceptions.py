@@ -7,7 +7,7 @@ to its messages.
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
@@ -38,6 +38,8 @@ def exception_handler(exc, context):
             exc = exceptions.ValidationError({"non_field_errors": exc.messages})
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(*exc.args)
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound(*exc.args)
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

@@ -21,6 +21,7 @@ from rest_framework import exceptions
 INTEGER = re.compile(r"-?\d+")
 NOT_EMPTY = re.compile(r".+", re.DOTALL)
 BOOLEAN = re.compile(r"true|false")
+ORDERING = re.compile(r"[^,]+(?:,[^,]+)*")
 
 
 def _is_iso_date(value: str) -> bool:
@@ -94,10 +95,12 @@ class RegistryFilterBackend(DjangoFilterBackend):
             return [(name, BOOLEAN.fullmatch, _("Use true or false."))]
         if type(filter_) is ModelChoiceFilter and isinstance(key_field(filter_), models.IntegerField):
             return [(name, INTEGER.fullmatch, _("Enter a whole number."))]
-        # An empty ``ordering`` is an empty list of fields: the default order.
-        if isinstance(filter_, ChoiceFilter | MultipleChoiceFilter) and not isinstance(
-            filter_, OrderingFilter
-        ):
+        # ``ordering=`` would read as no field at all or as one empty field (the schema's
+        # comma-separated array cannot tell them apart): it names at least one field, and no
+        # empty one, or it is left out for the default order.
+        if isinstance(filter_, OrderingFilter):
+            return [(name, ORDERING.fullmatch, _("Name one or more fields, separated by commas."))]
+        if isinstance(filter_, ChoiceFilter | MultipleChoiceFilter):
             return [(name, NOT_EMPTY.fullmatch, _("Choose a value."))]
         return []
 

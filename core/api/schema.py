@@ -4,7 +4,7 @@ and the CSV/JSON exports beside each list."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_filters import ModelChoiceFilter
+from django_filters import ModelChoiceFilter, OrderingFilter
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
 from drf_spectacular.openapi import AutoSchema
@@ -232,6 +232,8 @@ class RegistryFilterExtension(DjangoFilterExtension):
         for parameter in parameters:
             if max_length and parameter["schema"].get("type") == "string":
                 parameter["schema"]["maxLength"] = max_length
+            if isinstance(filter_field, OrderingFilter):
+                parameter["schema"]["minItems"] = 1
         return parameters
 
 

@@ -5,6 +5,22 @@ from core.access import Action
 from core.forms import check_year
 
 
+# The base of every model serializer of the registry (a comment, not a docstring: the schema
+# would show a docstring as the description of every serializer that has none of its own).
+# DRF drops ``allow_blank`` from the fields it makes read-only, so the schema would promise a
+# value where a blank model field returns ``""`` (an offer for any area, a body without a contact
+# e-mail). Read-only fields keep it: the schema then allows the empty string, for a choice as for
+# an e-mail or a URL.
+class RegistryModelSerializer(serializers.ModelSerializer):
+
+    def include_extra_kwargs(self, kwargs, extra_kwargs):
+        allow_blank = kwargs.get("allow_blank", False)
+        kwargs = super().include_extra_kwargs(kwargs, extra_kwargs)
+        if allow_blank and kwargs.get("read_only"):
+            kwargs["allow_blank"] = True
+        return kwargs
+
+
 class ConfidentialFieldsMixin:
     """Confidential fields leave the serializer when the user may not see them.
 

@@ -23,6 +23,7 @@ from core.access import is_admin, is_analyst, is_coordinator
 from core.models import TokenDetails, TokenScope
 
 from .parsers import RegistryJSONParser
+from .serializers import RegistryModelSerializer
 
 DEFAULT_EXPIRY_DAYS = 90
 MAX_EXPIRY_DAYS = 365
@@ -80,7 +81,7 @@ class StrictCharField(serializers.CharField):
         return super().to_internal_value(data)
 
 
-class TokenSerializer(serializers.ModelSerializer):
+class TokenSerializer(RegistryModelSerializer):
     name = serializers.CharField(source="details.name", read_only=True, default="")
     scope = serializers.ChoiceField(
         source="details.scope", choices=TokenScope.choices, read_only=True,
@@ -162,7 +163,10 @@ class TokenViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         data["token"] = key
         return Response(data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(responses={204: None})
+    @extend_schema(responses={204: None}, description=(
+        "Revoke one of your tokens, at once. A token may revoke itself: sent with the token it "
+        "names, this is how a script signs out, or how you stop a key that leaked; any token of "
+        "yours may do it, a read-only one too."))
     def destroy(self, request, token_key=None):
         if not token_revoke(user=request.user, token_key=token_key):
             raise NotFound(_("You have no token with this key."))

@@ -15,6 +15,7 @@ from ..filtersets import NeedFilterSet, OfferFilterSet, ProjectFilterSet
 from .serializers import (
     ContributionOfferSerializer,
     ContributionOfferWriteSerializer,
+    CreatedSerializer,
     DismissSerializer,
     DraftPartnershipSerializer,
     GoalSuggestionsSerializer,
@@ -76,15 +77,19 @@ class ContributionOfferViewSet(DestroyMixin, RegistryModelViewSet):
     service_object = "offer"
 
 
-class GoalSuggestionsView(APIView):
-    """Who and what could work towards a goal, best first, each with the criteria it matched and,
-    for organisations, a role the manifesto's rules allow."""
+class GoalView(APIView):
+    """What the cooperation finder answers or does about one goal the user may see."""
 
     permission_classes = [permissions.IsAuthenticated]
 
     def goal(self):
         goals = Goal.objects.restrict(self.request.user, Action.VIEW).select_related("strategy")
         return get_object_or_404(goals, pk=self.kwargs["pk"])
+
+
+class GoalSuggestionsView(GoalView):
+    """Who and what could work towards a goal, best first, each with the criteria it matched and,
+    for organisations, a role the manifesto's rules allow."""
 
     @extend_schema(responses=GoalSuggestionsSerializer)
     def get(self, request, pk):
@@ -93,7 +98,7 @@ class GoalSuggestionsView(APIView):
         return Response(GoalSuggestionsSerializer(data, context={"request": request}).data)
 
 
-class DismissSuggestionView(GoalSuggestionsView):
+class DismissSuggestionView(GoalView):
     """Set a suggestion aside for this goal (its body's coordinators)."""
 
     @extend_schema(request=DismissSerializer, responses={204: None})
@@ -104,10 +109,10 @@ class DismissSuggestionView(GoalSuggestionsView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class DraftPartnershipView(GoalSuggestionsView):
+class DraftPartnershipView(GoalView):
     """Start a draft partnership on this goal with the chosen organisations and roles."""
 
-    @extend_schema(request=DraftPartnershipSerializer, responses={201: None})
+    @extend_schema(request=DraftPartnershipSerializer, responses={201: CreatedSerializer})
     def post(self, request, pk):
         serializer = DraftPartnershipSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -142,7 +147,7 @@ class InvitationView(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=InvitationSerializer, responses={201: None})
+    @extend_schema(request=InvitationSerializer, responses={201: CreatedSerializer})
     def post(self, request):
         serializer = InvitationSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -5,6 +5,7 @@ import json
 import pytest
 from rest_framework.test import APIClient
 
+from .. import factories as f
 from .conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,9 @@ def assert_error(response, status):
     ({"status": "dormant"}, "status"),
     ({"role": "king"}, "role"),
     ({"ordering": "secret_notes"}, "ordering"),
+    ({"ordering": ""}, "ordering"),
+    ({"ordering": "title,"}, "ordering"),
+    ({"ordering": "title,,-id"}, "ordering"),
     ({"starts_on_after": "2025-13-45"}, "starts_on_after"),
     ({"starts_on_after": "03/01/2025"}, "starts_on_after"),
     ({"next_review_on_before": "tomorrow"}, "next_review_on_before"),
@@ -190,6 +194,15 @@ def test_unknown_paths_answer_in_the_json_shape_even_in_debug(client, settings, 
 
     assert response.status_code == 404
     assert response.json().keys() == {"status", "code", "detail", "errors"}
+    assert response.json()["code"] == "not_found"
+
+
+def test_an_object_that_is_not_there_or_not_for_you_is_not_found(alice, other_body):
+    hidden = f.PartnershipFactory(lead_body=other_body)
+
+    for response in (alice.get("/api/v1/partnerships/999999/"),
+                     alice.get(f"/api/v1/partnerships/{hidden.pk}/")):
+        assert assert_error(response, 404)["code"] == "not_found"
 
 
 def test_a_write_to_an_unknown_path_answers_404_in_the_json_shape(registry, users):

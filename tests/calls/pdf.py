@@ -51,3 +51,8 @@ EMBEDDED_FILE = small_pdf(
 HTML_POLYGLOT = small_pdf() + b"<html><body><script>alert(document.cookie)</script></body></html>\n"
 NO_END = small_pdf()[:-7]
 ONLY_MAGIC = b"%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n"
+
+# Every document above that an upload must refuse, by name, for ``pytest.mark.parametrize``.
+REFUSED = {"open-action-js": OPEN_ACTION_JAVASCRIPT, "named-js": NAMED_JAVASCRIPT,
+           "launch": LAUNCH_ACTION, "embedded-file": EMBEDDED_FILE, "html-polyglot": HTML_POLYGLOT,
+           "no-eof": NO_END, "only-magic": ONLY_MAGIC}

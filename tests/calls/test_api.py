@@ -3,6 +3,7 @@ each endpoint, isolation, personal data, attachments and query budgets."""
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,9 +13,11 @@ from rest_framework.test import APIClient
 from actors.choices import VerificationStatus
 from calls.choices import EoiStatus
 from calls.models import ExpressionOfInterest
-from calls.services import attachment_add
+from calls.services import attachment_add, call_update
 from partnerships.models import Party
+from tests import factories as f
 from tests.access import KINDS
+from tests.api.openapi import assert_matches_schema, openapi_document
 
 from . import factories as cf
 from .pdf import EXECUTABLE, small_pdf
@@ -308,3 +311,53 @@ def test_the_expressions_of_interest_endpoint_costs_the_same_for_3_and_30(
     few = _queries(client, EOIS)
     make(27)
     assert _queries(client, EOIS) == few
+
+
+def test_a_call_cannot_take_another_body_s_goal(api, call, coordinator, other_body):
+    """Through the API and the service alike (the page's form offers only the body's goals)."""
+    foreign = f.GoalFactory(strategy=f.StrategyFactory(owner=other_body))
+
+    response = api("coordinator").patch(f"/api/v1/calls/{call.pk}/", {"goals": [foreign.pk]},
+                                        format="json")
+    with pytest.raises(ValidationError) as refused:
+        call_update(actor=coordinator, call=call, goals=[foreign])
+
+    assert response.status_code == 400
+    assert "goals" in response.json()["errors"] and "goals" in refused.value.message_dict
+    assert not call.goals.exists()
+
+
+def test_every_action_answers_as_documented(api, call, eoi, other_eoi, draft):
+    """Each custom action's success, as the OpenAPI document describes it (schemathesis rarely
+    reaches these with random data)."""
+    document = openapi_document()
+    firm_api, coordinator_api = api("firm"), api("coordinator")
+    draft_call = cf.CallFactory(lead_body=call.lead_body, status="draft")
+    created = firm_api.post(EOIS, new_eoi(call, contact_email=""), format="json")
+    new = created.json()["id"]
+    item = "/api/v1/expressions-of-interest/{id}/"
+    answers = [
+        (created, "/api/v1/expressions-of-interest/"),
+        (firm_api.post(f"{EOIS}{new}/attachments/",
+                       {"file": SimpleUploadedFile("offer.pdf", small_pdf())},
+                       format="multipart"), f"{item}attachments/"),
+        (firm_api.post(f"{EOIS}{new}/submit/"), f"{item}submit/"),
+        (firm_api.post(f"{EOIS}{new}/withdraw/"), f"{item}withdraw/"),
+        (coordinator_api.post(f"{EOIS}{eoi.pk}/comments/", {"text": "Insurance?"}),
+         f"{item}comments/"),
+        (coordinator_api.post(f"{EOIS}{eoi.pk}/start-review/"), f"{item}start-review/"),
+        (coordinator_api.post(f"{EOIS}{eoi.pk}/shortlist/"), f"{item}shortlist/"),
+        (coordinator_api.post(f"{EOIS}{eoi.pk}/accept/", {
+            "partnership": draft.pk, "role": "service_provider", "responsibilities": "Lamps."},
+            format="json"), f"{item}accept/"),
+        (coordinator_api.post(f"{EOIS}{other_eoi.pk}/decline/", {"reason": "Out of scope."},
+                              format="json"), f"{item}decline/"),
+        (coordinator_api.post(f"/api/v1/calls/{draft_call.pk}/publish/"),
+         "/api/v1/calls/{id}/publish/"),
+        (coordinator_api.post(f"/api/v1/calls/{draft_call.pk}/close/"),
+         "/api/v1/calls/{id}/close/"),
+    ]
+
+    for response, path in answers:
+        assert response.status_code in (200, 201), (path, response.content[:300])
+        assert_matches_schema(document, response, path, "POST")

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from calls.models import Attachment
-from calls.pdf import pdf_problem
+from core.files import pdf_content_problem
 
 from . import pdf
 from .pdf import EXECUTABLE, small_pdf
@@ -82,11 +82,7 @@ def test_the_firm_removes_an_attachment(client, upload, eoi):
     assert not Attachment.objects.exists()
 
 
-@pytest.mark.parametrize("content", [
-    pdf.OPEN_ACTION_JAVASCRIPT, pdf.NAMED_JAVASCRIPT, pdf.LAUNCH_ACTION, pdf.EMBEDDED_FILE,
-    pdf.HTML_POLYGLOT, pdf.NO_END, pdf.ONLY_MAGIC,
-], ids=["open-action-js", "named-js", "launch", "embedded-file", "html-polyglot", "no-eof",
-        "only-magic"])
+@pytest.mark.parametrize("content", pdf.REFUSED.values(), ids=pdf.REFUSED.keys())
 def test_active_or_polyglot_pdfs_are_refused(upload, eoi, content):
     upload("offer.pdf", content)
 
@@ -94,9 +90,9 @@ def test_active_or_polyglot_pdfs_are_refused(upload, eoi, content):
 
 
 def test_the_crafted_documents_are_pdfs_apart_from_what_they_carry():
-    assert pdf_problem(small_pdf()) is None
-    assert pdf_problem(small_pdf() + b"\n\r\n ") is None
-    assert "scripts" in pdf_problem(pdf.OPEN_ACTION_JAVASCRIPT)
+    assert pdf_content_problem(small_pdf()) is None
+    assert pdf_content_problem(small_pdf() + b"\n\r\n ") is None
+    assert "scripts" in pdf_content_problem(pdf.OPEN_ACTION_JAVASCRIPT)
 
 
 def test_attachments_are_served_as_downloads_never_sniffed(client, upload, eoi):

@@ -6,6 +6,9 @@ import pytest
 from actors.services import organisation_update
 from calls.choices import EoiStatus
 from calls.services import eoi_start_review
+from goals.choices import Area
+from projects.choices import Visibility
+from projects.services import project_create, project_update
 
 from .. import factories as f
 from ..calls import factories as cf
@@ -63,3 +66,17 @@ def test_expression_of_interest_history_hides_addresses(client, carol, firm, bod
     assert coordinator.email not in page
     assert f"— {coordinator_address}" not in page
     assert "Coordinator" in page
+
+
+def test_a_project_s_history_names_a_function_not_an_address(client, carol, firm, analyst,
+                                                              coordinator):
+    project = project_create(actor=carol, title="Lit forecourt", summary="Lamps.",
+                             area=Area.INTERVENTION_PROJECTS, territory="Saint-Denis",
+                             visibility=Visibility.NETWORK)
+    project_update(actor=carol, project=project, summary="More lamps.")
+
+    for reader in (analyst, coordinator):
+        page = page_as(client, reader, f"/projects/{project.pk}/history/")
+        assert EMAIL not in page
+        assert "Firm representative" in page
+        assert ("Carol Martin" in page) is (reader == coordinator)

@@ -11,13 +11,13 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from actors.models import Organisation, User
-from calls.models import ExpressionOfInterest, InternalComment
+from actors.models import Organisation
 from goals.models import Goal, SafetyStrategy
 from opendata.bulk import bulk_write
 from partnerships.choices import PUBLISHED_STATUSES
 from partnerships.models import Partnership
 
+from ..demo import confidential_values
 from .schema import codelist_problems, errors
 
 EXPORTS = ["partnerships", "organisations", "goals", "strategies", "indicators", "measurements"]
@@ -33,18 +33,9 @@ def demo(django_db_setup, django_db_blocker):
 
 def _secrets() -> set[str]:
     """The demo's personal data, internal notes and unpublished titles."""
-    values = set()
-    for org in Organisation.objects.all():
-        values |= {org.contact_name, org.contact_email, org.contact_phone, org.internal_notes}
-    for user in User.objects.all():
-        values |= {user.email, user.phone, user.get_full_name()}
-    for eoi in ExpressionOfInterest.objects.all():
-        values |= {eoi.contact_name, eoi.contact_email, eoi.contact_phone}
-    values |= set(InternalComment.objects.values_list("text", flat=True))
-    values |= set(Partnership.objects.values_list("internal_notes", flat=True))
-    values |= set(Partnership.objects.exclude(status__in=PUBLISHED_STATUSES)
-                  .values_list("title", flat=True))
-    return {value.strip() for value in values if value and len(value.strip()) > 4}
+    titles = Partnership.objects.exclude(status__in=PUBLISHED_STATUSES).values_list("title",
+                                                                                     flat=True)
+    return confidential_values() | {title.strip() for title in titles if len(title.strip()) > 4}
 
 
 def _public_urls() -> list[str]:

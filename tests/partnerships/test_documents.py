@@ -12,6 +12,7 @@ from django.urls import reverse
 from partnerships import services
 from partnerships.choices import DocumentKind, DocumentVisibility
 from tests.access import assert_each_kind_gets
+from tests.calls import pdf
 from tests.calls.pdf import EXECUTABLE, small_pdf
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +58,16 @@ def test_documents_are_checked_by_their_content(coordinator, active):
     assert error.value.message_dict == {
         "file": ["Only PDF documents are accepted, and this file is not one."]
     }
+
+
+@pytest.mark.parametrize("content", pdf.REFUSED.values(), ids=pdf.REFUSED.keys())
+def test_documents_with_active_content_or_a_polyglot_are_refused(coordinator, active, content):
+    """Public documents are published to everyone: they pass the attachments' parse too."""
+    with pytest.raises(ValidationError) as error:
+        _file(coordinator, active, uploaded=_pdf("agreement.pdf", content))
+
+    assert "file" in error.value.message_dict
+    assert not active.documents.exists()
 
 
 def test_each_kind_of_user_reads_the_documents_its_visibility_allows(client, users, active, firm,

@@ -521,3 +521,16 @@ def test_another_body_cannot_change_or_move_our_partnership(other_coordinator, d
     with pytest.raises(PermissionDenied):
         services.rule_add(actor=other_coordinator, partnership=draft,
                           category=RuleCategory.FUNDING, title="Budget", text="Ours.")
+
+
+def test_no_path_links_another_body_s_goal_to_a_partnership(coordinator, body, other_body, draft):
+    foreign = f.GoalFactory(strategy=f.StrategyFactory(owner=other_body))
+
+    with pytest.raises(ValidationError) as on_update:
+        services.partnership_update(actor=coordinator, partnership=draft, goals=[foreign])
+    with pytest.raises(ValidationError) as on_create:
+        services.partnership_create(actor=coordinator, title="Gare", lead_body=body,
+                                    territory="Saint-Denis", goals=[foreign])
+
+    assert "goals" in on_update.value.message_dict and "goals" in on_create.value.message_dict
+    assert not draft.goals.filter(pk=foreign.pk).exists()

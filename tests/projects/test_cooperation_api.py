@@ -8,6 +8,7 @@ from partnerships.choices import ContributionKind, Role, Status
 from partnerships.models import Partnership
 from projects.models import ContributionOffer, Invitation, Need
 from tests.access import expect
+from tests.api.openapi import assert_matches_schema, openapi_document
 from tests.calls import factories as cf
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +108,7 @@ def test_invite_a_firm_to_a_call_then_the_firm_is_told_once(
     other = api_as("other_coordinator").post("/api/v1/invitations/", payload, format="json")
 
     assert first.status_code == 201 and again.status_code == 201
+    assert_matches_schema(openapi_document(), first, "/api/v1/invitations/", "POST")
     assert other.status_code == 403
     assert Invitation.objects.count() == 1
     assert [m.to for m in mail.outbox] == [[firm_user.email]]
@@ -139,7 +141,17 @@ def test_a_draft_partnership_starts_from_suggestions_with_the_manifesto_s_rules(
 
     assert refused.status_code == 400
     assert created.status_code == 201, created.json()
+    assert_matches_schema(openapi_document(), created, "/api/v1/goals/{id}/draft-partnership/",
+                          "POST")
     partnership = Partnership.objects.get()
     assert partnership.status == Status.DRAFT and list(partnership.goals.all()) == [goal]
     assert {(p.organisation, p.role) for p in partnership.parties.all()} == {
         (goal.strategy.owner, Role.LEAD_AUTHORITY), (firm, Role.OPERATIONAL_PARTNER)}
+
+
+@pytest.mark.parametrize("action", ["dismiss", "draft-partnership"])
+def test_the_finder_s_actions_are_only_posted(api_as, goal, action):
+    url = (f"/api/v1/goals/{goal.pk}/suggestions/dismiss/" if action == "dismiss"
+           else f"/api/v1/goals/{goal.pk}/draft-partnership/")
+
+    assert api_as("coordinator").get(url).status_code == 405
