@@ -4,7 +4,6 @@ Pages, API, admin and tasks all come through here, so the same rules and message
 Notifications are written to the outbox inside the same transaction as the change.
 """
 
-import os
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from accounts import selectors as accounts_selectors
 from actors.models import Organisation
 from core.access import Action, is_admin, public_body_id
+from core.files import display_name, uploaded_pdf_problem
 from core.services import apply_changes, ensure_allowed, record
 from notifications.services import notification_queue
 from partnerships.measures import MEASURE_FIELDS
@@ -36,7 +36,6 @@ from .models import (
     InternalComment,
     Offer,
 )
-from .pdf import pdf_problem
 
 User = get_user_model()
 
@@ -475,34 +474,20 @@ def comment_add(*, actor, eoi: ExpressionOfInterest, text: str) -> InternalComme
     return comment
 
 
-def _pdf_problem(uploaded) -> str | None:
-    limit = settings.CALLS_ATTACHMENT_MAX_BYTES
-    if not uploaded.size:
-        return _("The file is empty.")
-    if uploaded.size > limit:
-        return _("The file is too large: at most %(mb)s MB.") % {"mb": round(limit / 1048576, 1)}
-    uploaded.seek(0)
-    content = uploaded.read()
-    uploaded.seek(0)
-    return pdf_problem(content)
-
-
 @transaction.atomic
 def attachment_add(*, actor, eoi: ExpressionOfInterest, uploaded) -> Attachment:
     """Attach a PDF, checked by its content (not its name), stored under a name of our own."""
     ensure_allowed(actor, eoi)
     _ensure_firm(actor, eoi)
     _ensure_firm_editable(eoi)
-    problem = _pdf_problem(uploaded)
+    problem = uploaded_pdf_problem(uploaded, max_bytes=settings.CALLS_ATTACHMENT_MAX_BYTES)
     if problem:
         raise ValidationError({"file": problem})
     if eoi.attachments.count() >= MAX_ATTACHMENTS:
         raise ValidationError({"file": _("At most %(n)d attachments.") % {"n": MAX_ATTACHMENTS}})
-    name = os.path.basename((uploaded.name or "").replace("\\", "/")).strip()
-    name = "".join(char for char in name if char.isprintable())[:200] or "document.pdf"
     attachment = Attachment(
         expression_of_interest=eoi,
-        original_name=name,
+        original_name=display_name(uploaded),
         size=uploaded.size,
         uploaded_by=actor if actor is not None and actor.is_authenticated else None,
     )

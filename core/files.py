@@ -4,21 +4,20 @@ import os
 
 from django.utils.translation import gettext as _
 
-PDF_MAGIC = b"%PDF-"
+from .pdf import pdf_problem
 
 
-def pdf_problem(uploaded, *, max_bytes: int) -> str | None:
-    """Why ``uploaded`` is not an acceptable PDF (empty, too large, not a PDF), or None."""
+def uploaded_pdf_problem(uploaded, *, max_bytes: int) -> str | None:
+    """Why ``uploaded`` is not an acceptable PDF (empty, too large, or refused by
+    ``pdf_problem``: not a PDF, encrypted, active content, a polyglot), or None."""
     if not uploaded.size:
         return _("The file is empty.")
     if uploaded.size > max_bytes:
         return _("The file is too large: at most %(mb)s MB.") % {"mb": round(max_bytes / 1048576, 1)}
     uploaded.seek(0)
-    head = uploaded.read(len(PDF_MAGIC))
+    content = uploaded.read()
     uploaded.seek(0)
-    if head != PDF_MAGIC:
-        return _("Only PDF documents are accepted, and this file is not one.")
-    return None
+    return pdf_problem(content)
 
 
 def display_name(uploaded, default: str = "document.pdf") -> str:

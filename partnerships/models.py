@@ -295,6 +295,9 @@ class DocumentQuerySet(models.QuerySet):
                                partnership__status__in=PUBLISHED_STATUSES)
             if body is not None:
                 visible |= models.Q(partnership__lead_body_id=body)
+            if authenticated:
+                # A party's person who files a document for the lead body alone still sees it.
+                visible |= models.Q(uploaded_by=user)
             if authenticated and user.organisation_id:
                 visible |= models.Q(
                     visibility__in=[DocumentVisibility.PUBLIC, DocumentVisibility.PARTIES],
@@ -309,6 +312,13 @@ class DocumentQuerySet(models.QuerySet):
         if authenticated:
             allowed |= models.Q(uploaded_by=user)
         return self.filter(allowed)
+
+    def may_create(self, user) -> bool:
+        """The lead body's coordinators and the parties' people file documents (the service
+        checks which partnership and which kind)."""
+        return is_admin(user) or bool(
+            user and user.is_authenticated and user.is_active and user.organisation_id
+        )
 
 
 def document_path(instance, filename):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from actors.models import Organisation
 from core.access import Action, is_admin, public_body_id
-from core.files import display_name, pdf_problem
+from core.files import display_name, uploaded_pdf_problem
 from core.services import apply_changes, credit, ensure_allowed, record
 from notifications.services import notification_queue
 
@@ -367,7 +367,7 @@ def document_add(
     records who filed it; only public documents appear on the public page and in OCDS."""
     if not may_file_document(actor, partnership, kind):
         raise PermissionDenied(_("You may not file this kind of document here."))
-    problem = pdf_problem(uploaded, max_bytes=settings.PARTNERSHIP_DOCUMENT_MAX_BYTES)
+    problem = uploaded_pdf_problem(uploaded, max_bytes=settings.PARTNERSHIP_DOCUMENT_MAX_BYTES)
     if problem:
         raise ValidationError({"file": problem})
     document = Document(
@@ -378,6 +378,22 @@ def document_add(
     )
     document.file.save("upload.pdf", uploaded, save=False)
     return record(document, actor=actor)
+
+
+DOCUMENT_EDITABLE = {"kind", "title", "issued_on", "language", "visibility"}
+
+
+@transaction.atomic
+def document_update(*, actor, document: Document, **changes) -> Document:
+    """Correct what describes a document (not the file: file a new one instead). A party's
+    person keeps to the kinds parties file."""
+    ensure_allowed(actor, document)
+    if not may_file_document(actor, document.partnership, changes.get("kind", document.kind)):
+        raise PermissionDenied(_("You may not file this kind of document here."))
+    changed = apply_changes(document, changes, DOCUMENT_EDITABLE)
+    if changed:
+        record(document, actor=actor, fields=changed)
+    return document
 
 
 @transaction.atomic

@@ -247,11 +247,12 @@ OPENDATA_LICENSE_URL = env("OPENDATA_LICENSE_URL", default="https://creativecomm
 OPENDATA_ROOT = Path(env("OPENDATA_ROOT", default=str(MEDIA_ROOT / "opendata")))
 # Calls for partners: attachments and reminders.
 CALLS_ATTACHMENT_MAX_BYTES = env.int("CALLS_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
-# The largest body any route reads (an attachment with its form); each API route then applies
-# its own limit, DATA_UPLOAD_MAX_MEMORY_SIZE for all but attachments.
-REQUEST_BODY_MAX_BYTES = max(DATA_UPLOAD_MAX_MEMORY_SIZE, CALLS_ATTACHMENT_MAX_BYTES + 64 * 1024)
 CALLS_DEADLINE_REMINDER_DAYS = env.int("CALLS_DEADLINE_REMINDER_DAYS", default=3)
 PARTNERSHIP_DOCUMENT_MAX_BYTES = env.int("PARTNERSHIP_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# The largest body any route reads (an attachment or a partnership's document with its form);
+# each API route then applies its own limit, DATA_UPLOAD_MAX_MEMORY_SIZE for all but files.
+REQUEST_BODY_MAX_BYTES = max(DATA_UPLOAD_MAX_MEMORY_SIZE, CALLS_ATTACHMENT_MAX_BYTES + 64 * 1024,
+                             PARTNERSHIP_DOCUMENT_MAX_BYTES + 64 * 1024)
 PARTNERSHIP_REVIEW_REMINDER_DAYS = env.int("PARTNERSHIP_REVIEW_REMINDER_DAYS", default=14)
 # Private security companies hear that their licence expires this many days ahead.
 LICENCE_REMINDER_DAYS = env.int("LICENCE_REMINDER_DAYS", default=60)

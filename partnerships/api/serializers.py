@@ -15,9 +15,18 @@ from core.api.serializers import (
 from goals.api.serializers import GoalBriefSerializer
 from goals.models import CommunityGroup, Goal
 
-from ..choices import REASONED_STATUSES, ContributionKind, Role, RuleCategory, Status
+from ..choices import (
+    DOCUMENT_LANGUAGES,
+    REASONED_STATUSES,
+    ContributionKind,
+    DocumentKind,
+    DocumentVisibility,
+    Role,
+    RuleCategory,
+    Status,
+)
 from ..measures import MEASURE_FIELDS, UNKNOWN_CURRENCY, checked_currency
-from ..models import Contribution, Partnership, Party, Rule
+from ..models import Contribution, Document, Partnership, Party, Rule
 
 
 class CommunityGroupBriefSerializer(serializers.ModelSerializer):
@@ -291,3 +300,44 @@ class RuleWriteSerializer(serializers.Serializer):
 
 class RuleCreateSerializer(RuleWriteSerializer):
     partnership = VisibleRelatedField(model=Partnership)
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    """A document of a partnership, as its reader may see it; the file itself is at
+    ``download``. Who filed it is personal and stays in the history."""
+
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    url = serializers.HyperlinkedIdentityField(
+        view_name="partnerships-api:document-detail", lookup_field="uuid"
+    )
+    partnership = PartnershipBriefSerializer(read_only=True)
+    download = serializers.HyperlinkedIdentityField(
+        view_name="partnerships-api:document-download", lookup_field="uuid"
+    )
+
+    class Meta:
+        model = Document
+        fields = ["id", "url", "partnership", "kind", "title", "issued_on", "language",
+                  "visibility", "original_name", "size", "uploaded_at", "download"]
+        read_only_fields = fields
+
+
+class DocumentWriteSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(
+        choices=DocumentKind.choices,
+        help_text=_("The parties' people file minutes and evaluation reports; the lead body's "
+                    "coordinators any kind."),
+    )
+    title = serializers.CharField(max_length=200)
+    issued_on = DateField()
+    language = serializers.ChoiceField(choices=DOCUMENT_LANGUAGES,
+                                       help_text=_("The language the document is written in."))
+    visibility = serializers.ChoiceField(
+        choices=DocumentVisibility.choices, default=DocumentVisibility.PUBLIC,
+        help_text=_("Public documents appear on the public page and in the open data."),
+    )
+
+
+class DocumentCreateSerializer(DocumentWriteSerializer):
+    partnership = VisibleRelatedField(model=Partnership)
+    file = serializers.FileField(help_text=_("A PDF document."))

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from calls.models import Attachment
-from calls.pdf import pdf_problem
+from core.pdf import pdf_problem
 
 from . import pdf
 from .pdf import EXECUTABLE, small_pdf
