@@ -37,7 +37,7 @@ EXTENSIONS = [
 ]
 
 # The partnership's fields whose change is a public edit (never the internal notes).
-PUBLIC_FIELDS = ("title", "summary", "territory", "starts_on", "ends_on", "next_review_on",
+PUBLIC_FIELDS = ("title", "summary", "territory", "language", "starts_on", "ends_on", "next_review_on",
                  "status", "status_reason")
 
 CONTRACT_STATUS = {
@@ -65,6 +65,13 @@ GRAVE_STEP_TITLES = {
 
 def ocid_of(partnership_id: int) -> str:
     return f"{settings.OCDS_OCID_PREFIX}-{partnership_id}"
+
+
+def language_of(state: dict) -> str | None:
+    """The language the partnership's texts are in, as they were then: its own, else the
+    registry's (``OCDS_LANGUAGE``); none when it is one the vocabulary does not name."""
+    language = state.get("language") or settings.OCDS_LANGUAGE
+    return None if language == "other" else language
 
 
 def _moment(value) -> str | None:
@@ -332,7 +339,7 @@ def releases(sources: Sources, *, today: datetime.date | None = None) -> list[di
             "date": _moment(moment),
             "tag": tag,
             "initiationType": "tender",
-            "language": "en",
+            "language": language_of(state),
             "parties": _parties(sources, parties, sources.partnership["lead_body_id"]),
             "publicAuthority": {
                 "id": _org_id(sources.organisations[sources.partnership["lead_body_id"]]),

@@ -26,7 +26,7 @@ DOCUMENT_TYPES = {
     DocumentKind.EVALUATION_REPORT: "physicalProgressReport",
 }
 PARTNERSHIP_FIELDS = (
-    "id", "title", "summary", "territory", "starts_on", "ends_on", "next_review_on", "status",
+    "id", "title", "summary", "territory", "language", "starts_on", "ends_on", "next_review_on", "status",
     "status_reason", "status_changed_on", "activated_at", "lead_body_id", "updated_at",
 )
 HISTORY_FIELDS = ("history_id", "history_date", "history_type")

@@ -216,7 +216,7 @@ class PartnershipAdmin(OpenPartnershipOnly, RegistryAdmin):
     readonly_fields = ("status", "activation_checklist", "activated_at", "created_by",
                        "created_at", "updated_at")
     fieldsets = (
-        (None, {"fields": ("title", "summary", "lead_body", "territory")}),
+        (None, {"fields": ("title", "summary", "language", "lead_body", "territory")}),
         (_("Lifecycle"), {"fields": ("status", "activation_checklist", "activated_at",
                                      "starts_on", "ends_on", "next_review_on")}),
         (_("Goals and community"), {"fields": ("goals", "community_groups")}),

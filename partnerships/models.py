@@ -69,6 +69,11 @@ class Partnership(models.Model):
         related_name="led_partnerships",
     )
     territory = models.CharField(_("territory"), max_length=120)
+    # The language its title, summary and rules are written in; blank: the registry's own
+    # (OCDS_LANGUAGE).
+    language = models.CharField(
+        _("language"), max_length=8, choices=DOCUMENT_LANGUAGES, blank=True, default=""
+    )
     goals = models.ManyToManyField(
         "goals.Goal", verbose_name=_("goals"), blank=True, related_name="partnerships"
     )

@@ -241,6 +241,8 @@ REGISTRY_BASE_URL = env("REGISTRY_BASE_URL", default="http://127.0.0.1:8000")
 # the publisher and licence named in every package and in the DCAT catalogue, and where the
 # nightly bulk file is written.
 OCDS_OCID_PREFIX = env("OCDS_OCID_PREFIX", default="ocds-xxxxxx-efus")
+# The language of a release whose partnership does not say which its texts are in (ISO 639-1).
+OCDS_LANGUAGE = env("OCDS_LANGUAGE", default=LANGUAGE_CODE)
 OPENDATA_PUBLISHER = env("OPENDATA_PUBLISHER", default="Efus partnership registry")
 OPENDATA_LICENSE_NAME = env("OPENDATA_LICENSE_NAME", default="Creative Commons Attribution 4.0 (CC BY 4.0)")
 OPENDATA_LICENSE_URL = env("OPENDATA_LICENSE_URL", default="https://creativecommons.org/licenses/by/4.0/")

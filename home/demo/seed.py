@@ -224,6 +224,7 @@ def _partnership(spec, lead, organisations, goals, groups):
         title=spec["title"],
         territory=spec["territory"],
         summary=spec["summary"],
+        language=spec["language"],
         starts_on=spec.get("starts_on"),
         ends_on=spec.get("ends_on"),
         next_review_on=spec.get("next_review_on"),

@@ -199,7 +199,7 @@ class PartnershipDetailSerializer(ConfidentialFieldsMixin, PartnershipBaseSerial
     confidential = {"internal_notes": _notes_check}
 
     class Meta(PartnershipBaseSerializer.Meta):
-        fields = [*PartnershipBaseSerializer.Meta.fields, "summary", "status_reason",
+        fields = [*PartnershipBaseSerializer.Meta.fields, "summary", "language", "status_reason",
                   "status_changed_on", "parties", "rules", "internal_notes"]
         read_only_fields = [name for name in fields if name != "internal_notes"]
 
@@ -214,6 +214,10 @@ class PartnershipWriteSerializer(ConfidentialInputMixin, serializers.Serializer)
     title = serializers.CharField(max_length=200)
     territory = serializers.CharField(max_length=120)
     summary = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
+    language = serializers.ChoiceField(
+        choices=DOCUMENT_LANGUAGES, required=False, allow_blank=True,
+        help_text=_("The language its title, summary and rules are written in."),
+    )
     starts_on = DateField(required=False, allow_null=True)
     ends_on = DateField(required=False, allow_null=True)
     next_review_on = DateField(required=False, allow_null=True)

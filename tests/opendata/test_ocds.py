@@ -5,6 +5,7 @@ import gzip
 import json
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -13,9 +14,10 @@ from goals.models import Measurement
 from opendata.bulk import bulk_write
 from opendata.ocds import merge
 from partnerships import services
-from partnerships.choices import Status
+from partnerships.choices import DocumentKind, DocumentVisibility, Status
 from tests import factories as f
 from tests.access import KINDS
+from tests.calls.pdf import small_pdf
 from tests.conftest import make_activatable
 
 from .schema import codelist_problems, errors
@@ -111,6 +113,33 @@ def test_public_edits_of_a_published_partnership_are_releases_but_internal_notes
     assert after["releases"][-1]["tag"] == ["contractUpdate"]
     assert after["releases"][-1]["contracts"][0]["title"] == "Nuits calmes"
     assert b"Secret" not in json.dumps(after).encode()
+
+
+def test_each_release_is_in_the_language_of_its_texts_and_documents_in_their_own(
+    client, coordinator, active, settings
+):
+    settings.OCDS_LANGUAGE = "nl"
+    url = reverse("opendata-api:ocds_releases")
+    for language, title in (("de", "Protokoll"), ("other", "Pv bilingue")):
+        services.document_add(
+            actor=coordinator, partnership=active, kind=DocumentKind.MINUTES, title=title,
+            issued_on=datetime.date(2025, 3, 10), language=language,
+            visibility=DocumentVisibility.PUBLIC,
+            uploaded=SimpleUploadedFile("minutes.pdf", small_pdf()),
+        )
+    unsaid = _get_json(client, url, partnership=active.pk)["releases"]
+    services.partnership_update(actor=coordinator, partnership=active, language="fr")
+    said = _get_json(client, url, partnership=active.pk)["releases"]
+
+    assert {r["language"] for r in unsaid} == {"nl"}
+    # Saying which language the texts are in is a public edit: a release of its own.
+    assert len(said) == len(unsaid) + 1
+    assert said[-1]["language"] == "fr"
+    documents = {d["title"]: d for d in said[-1]["contracts"][0]["documents"]}
+    assert documents["Protokoll"]["language"] == "de"
+    assert "language" not in documents["Pv bilingue"]
+    record = _get_json(client, reverse("opendata-api:ocds_records"), partnership=active.pk)
+    assert record["records"][0]["compiledRelease"]["language"] == "fr"
 
 
 def test_drafts_and_negotiations_are_never_published(client, draft, negotiation_partnership):
