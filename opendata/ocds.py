@@ -33,7 +33,7 @@ OCDS_VERSION = "1.1"
 EXTENSIONS = [
     "https://raw.githubusercontent.com/open-contracting-extensions/public-private-partnerships/1.1/extension.json",
     "https://raw.githubusercontent.com/open-contracting-extensions/ocds_finance_extension/master/extension.json",
-    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_metric_extension/master/extension.json",
+    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_metrics_extension/master/extension.json",
 ]
 
 # The partnership's fields whose change is a public edit (never the internal notes).
@@ -48,14 +48,19 @@ CONTRACT_STATUS = {
     Status.CONCLUDED: "terminated",
     Status.TERMINATED: "terminated",
 }
-# A partnership's party gets the OCDS 1.1 roles (with the PPP profile's additions) that say
-# the same; a party with none of them (a facilitator, an adviser) is an ``interestedParty``.
+# A partnership's party gets the roles of the partyRole codelist, as the PPP extension leaves
+# it, that say the same; a party with none of them (a facilitator, an adviser) is an
+# ``interestedParty``. The extension removes ``funder`` (with ``buyer``, ``supplier``...): a
+# co-funder is the ``payer`` of its contributions.
 ROLE_CODES = {
     Role.LEAD_AUTHORITY: ["publicAuthority"],
     Role.REGULATORY_AUTHORITY: ["reviewBody"],
-    Role.CO_FUNDER: ["funder"],
+    Role.CO_FUNDER: ["payer"],
     Role.EVALUATOR: ["reviewBody"],
 }
+# ISO 4217 codes newer than the closed currency codelist of OCDS 1.1: an amount in one of them
+# cannot be a ``Value``, so it is given in the finance entry's description instead.
+CURRENCIES_NEWER_THAN_OCDS = frozenset({"SLE", "VED", "XCG", "ZWG"})
 GRAVE_STEP_TITLES = {
     Status.SUSPENDED: "Suspension",
     Status.CONCLUDED: "Conclusion",
@@ -225,6 +230,11 @@ def _finance(sources: Sources, parties: list[dict], contributions: list[dict]) -
         org = sources.organisations[party["organisation_id"]]
         kind = ContributionKind(contribution["kind"])
         description = str(kind.label)
+        valued = contribution["amount"] is not None and (
+            contribution["currency"] not in CURRENCIES_NEWER_THAN_OCDS
+        )
+        if contribution["amount"] is not None and not valued:
+            description += f": {_number(contribution['amount'])} {contribution['currency']}"
         if contribution["person_days"] is not None:
             description += f": {_number(contribution['person_days'])} person-days"
         if contribution["description"]:
@@ -235,8 +245,7 @@ def _finance(sources: Sources, parties: list[dict], contributions: list[dict]) -
                                "name": org["name"]},
             "description": description,
             "value": {"amount": _number(contribution["amount"]),
-                      "currency": contribution["currency"]}
-            if contribution["amount"] is not None else None,
+                      "currency": contribution["currency"]} if valued else None,
         }))
     return entries
 
