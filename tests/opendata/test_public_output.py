@@ -1,22 +1,25 @@
-"""Nothing personal, no draft, no internal note in any public page, export, OCDS package or
-DCAT file: the demo registry's every public output, scanned for what must never be there."""
+"""Nothing personal, no draft, no internal document and no internal note in any public page,
+export, OCDS package or DCAT file: the demo registry's every public output, scanned for what must
+never be there, as each kind of user reads it."""
 
 import gzip
 import json
-from io import StringIO
+from io import BytesIO, StringIO
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
+from pypdf import PdfReader
 
 from actors.models import Organisation, User
 from calls.models import ExpressionOfInterest, InternalComment
 from goals.models import Goal, SafetyStrategy
 from opendata.bulk import bulk_write
-from partnerships.choices import PUBLISHED_STATUSES
-from partnerships.models import Partnership
+from partnerships.choices import PUBLISHED_STATUSES, DocumentVisibility
+from partnerships.models import Document, Partnership
+from tests.access import KINDS
 
 from .schema import codelist_problems, errors
 
@@ -31,19 +34,35 @@ def demo(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-def _secrets() -> set[str]:
-    """The demo's personal data, internal notes and unpublished titles."""
+# The demo account of each kind of user (see the README's table).
+DEMO_ACCOUNTS = {"anonymous": None, "firm": "firm", "other_firm": "firm-other",
+                 "other_coordinator": "coordinator-gent", "coordinator": "coordinator",
+                 "analyst": "analyst", "admin": "admin"}
+
+
+def _personal(user) -> set[str]:
+    return {user.email, user.phone, user.get_full_name()}
+
+
+def _secrets(reader=None) -> set[str]:
+    """The demo's personal data (but the reader's own, which the header may show them),
+    internal notes, unpublished titles and the titles of documents the public may not read."""
     values = set()
     for org in Organisation.objects.all():
         values |= {org.contact_name, org.contact_email, org.contact_phone, org.internal_notes}
     for user in User.objects.all():
-        values |= {user.email, user.phone, user.get_full_name()}
+        values |= _personal(user)
+    withheld = Document.objects.exclude(visibility=DocumentVisibility.PUBLIC,
+                                        partnership__status__in=PUBLISHED_STATUSES)
+    values |= set(withheld.values_list("title", flat=True))
     for eoi in ExpressionOfInterest.objects.all():
         values |= {eoi.contact_name, eoi.contact_email, eoi.contact_phone}
     values |= set(InternalComment.objects.values_list("text", flat=True))
     values |= set(Partnership.objects.values_list("internal_notes", flat=True))
     values |= set(Partnership.objects.exclude(status__in=PUBLISHED_STATUSES)
                   .values_list("title", flat=True))
+    if reader is not None:
+        values -= _personal(reader)
     return {value.strip() for value in values if value and len(value.strip()) > 4}
 
 
@@ -64,8 +83,27 @@ def _public_urls() -> list[str]:
     return urls
 
 
+def _published_ids() -> list[int]:
+    return list(Partnership.objects.filter(status__in=PUBLISHED_STATUSES)
+                .values_list("pk", flat=True))
+
+
+def _public_only_urls() -> list[str]:
+    """What is the same for every reader: the public register, its pages and dossiers, the
+    open data (page, DCAT catalogue, compliance, OCDS packages)."""
+    urls = [reverse("opendata:open_data"), reverse("opendata:catalog"),
+            reverse("opendata:compliance"), reverse("opendata-api:ocds_releases"),
+            reverse("opendata-api:ocds_records"), reverse("partnerships:public_partnership_list")]
+    for pk in _published_ids():
+        urls += [reverse("partnerships:public_partnership_detail", args=[pk]),
+                 reverse("partnerships:public_partnership_dossier", args=[pk])]
+    return urls
+
+
 def _body(response) -> str:
     content = b"".join(response.streaming_content) if response.streaming else response.content
+    if response["Content-Type"] == "application/pdf":
+        return "\n".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages)
     return content.decode()
 
 
@@ -85,6 +123,24 @@ class TestTheDemoRegistryInPublic:
             outputs[url] = _body(response)
         outputs["bulk"] = gzip.decompress(bulk_write().read_bytes()).decode()
 
+        leaks = [(url, secret) for url, text in outputs.items() for secret in secrets
+                 if secret in text]
+        assert leaks == []
+
+    @pytest.mark.parametrize("kind", KINDS)
+    def test_public_outputs_hold_nothing_withheld_whoever_reads_them(self, kind):
+        reader = User.objects.get(username=DEMO_ACCOUNTS[kind]) if DEMO_ACCOUNTS[kind] else None
+        secrets = _secrets(reader)
+        client = Client()
+        if reader is not None:
+            client.force_login(reader)
+        outputs = {}
+        for url in _public_only_urls():
+            response = client.get(url)
+            assert response.status_code == 200, url
+            outputs[url] = _body(response)
+
+        assert "Convention signée des trajets de nuit" in outputs[reverse("opendata-api:ocds_releases")]
         leaks = [(url, secret) for url, text in outputs.items() for secret in secrets
                  if secret in text]
         assert leaks == []
