@@ -290,7 +290,8 @@ class Rule(models.Model):
 class DocumentQuerySet(models.QuerySet):
     def restrict(self, user, action: str = Action.VIEW):
         """Public documents of published partnerships for all; the parties' documents for the
-        parties' people; everything for the lead body's coordinators and admins."""
+        parties' people; what a person filed, for them; everything for the lead body's
+        coordinators and admins."""
         if is_admin(user):
             return self
         body = public_body_id(user)

@@ -277,3 +277,16 @@ def test_the_admin_change_list_costs_the_same_for_3_and_30_documents(admin_clien
                                              django_assert_num_queries)
 
     assert response.context["cl"].result_count == 30
+
+
+def test_a_party_files_a_report_for_the_lead_body_alone_and_still_reads_it(users, active, firm):
+    f.PartyFactory(partnership=active, organisation=firm)
+
+    response = _upload(users["firm"], active, kind=DocumentKind.EVALUATION_REPORT,
+                       visibility="internal")
+
+    assert response.status_code == 201
+    url = response.json()["url"]
+    answers = expect(404, 200, 404, 404, 200, 404, 200)
+    for kind in KINDS:
+        assert api(users[kind]).get(url).status_code == answers[kind], kind
