@@ -336,6 +336,10 @@ SPECTACULAR_SETTINGS = {
         "VerificationStatusEnum": "actors.choices.VerificationStatus",
         "PartnershipStatusEnum": "partnerships.choices.Status",
         "ContributionKindEnum": "partnerships.choices.ContributionKind",
+        "DocumentKindEnum": "partnerships.choices.DocumentKind",
+        "DocumentVisibilityEnum": "partnerships.choices.DocumentVisibility",
+        # The projects' own, under the name it had before documents had a visibility too.
+        "VisibilityEnum": "projects.choices.Visibility",
         "CallStatusEnum": "calls.choices.CallStatus",
         "ExpressionOfInterestStatusEnum": "calls.choices.EoiStatus",
     },
