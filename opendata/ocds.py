@@ -31,7 +31,7 @@ from partnerships.choices import PUBLISHED_STATUSES, ContributionKind, Role, Sta
 OCDS_VERSION = "1.1"
 # The extensions used, as the registry of OCDS extensions names them.
 EXTENSIONS = [
-    "https://raw.githubusercontent.com/open-contracting-extensions/public-private-partnerships/1.1/extension.json",
+    "https://raw.githubusercontent.com/open-contracting-extensions/public-private-partnerships/master/extension.json",
     "https://raw.githubusercontent.com/open-contracting-extensions/ocds_finance_extension/master/extension.json",
     "https://raw.githubusercontent.com/open-contracting-extensions/ocds_metrics_extension/master/extension.json",
 ]
