@@ -194,6 +194,9 @@ class PartnershipDetailSerializer(ConfidentialFieldsMixin, PartnershipBaseSerial
 
     parties = PartnershipPartySerializer(many=True, read_only=True)
     rules = PartnershipRuleSerializer(many=True, read_only=True)
+    # Blank when the partnership does not say: its texts are in the registry's language.
+    language = serializers.ChoiceField(choices=DOCUMENT_LANGUAGES, allow_blank=True,
+                                       read_only=True)
     internal_notes = serializers.CharField(required=False)
 
     confidential = {"internal_notes": _notes_check}
