@@ -485,10 +485,9 @@ def attachment_add(*, actor, eoi: ExpressionOfInterest, uploaded) -> Attachment:
         raise ValidationError({"file": problem})
     if eoi.attachments.count() >= MAX_ATTACHMENTS:
         raise ValidationError({"file": _("At most %(n)d attachments.") % {"n": MAX_ATTACHMENTS}})
-    name = display_name(uploaded)
     attachment = Attachment(
         expression_of_interest=eoi,
-        original_name=name,
+        original_name=display_name(uploaded),
         size=uploaded.size,
         uploaded_by=actor if actor is not None and actor.is_authenticated else None,
     )

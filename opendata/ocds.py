@@ -31,13 +31,13 @@ from partnerships.choices import PUBLISHED_STATUSES, ContributionKind, Role, Sta
 OCDS_VERSION = "1.1"
 # The extensions used, as the registry of OCDS extensions names them.
 EXTENSIONS = [
-    "https://raw.githubusercontent.com/open-contracting-extensions/public-private-partnerships/1.1/extension.json",
+    "https://raw.githubusercontent.com/open-contracting-extensions/public-private-partnerships/master/extension.json",
     "https://raw.githubusercontent.com/open-contracting-extensions/ocds_finance_extension/master/extension.json",
-    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_metric_extension/master/extension.json",
+    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_metrics_extension/master/extension.json",
 ]
 
 # The partnership's fields whose change is a public edit (never the internal notes).
-PUBLIC_FIELDS = ("title", "summary", "territory", "starts_on", "ends_on", "next_review_on",
+PUBLIC_FIELDS = ("title", "summary", "territory", "language", "starts_on", "ends_on", "next_review_on",
                  "status", "status_reason")
 
 CONTRACT_STATUS = {
@@ -48,14 +48,19 @@ CONTRACT_STATUS = {
     Status.CONCLUDED: "terminated",
     Status.TERMINATED: "terminated",
 }
-# A partnership's party gets the OCDS 1.1 roles (with the PPP profile's additions) that say
-# the same; a party with none of them (a facilitator, an adviser) is an ``interestedParty``.
+# A partnership's party gets the roles of the partyRole codelist, as the PPP extension leaves
+# it, that say the same; a party with none of them (a facilitator, an adviser) is an
+# ``interestedParty``. The extension removes ``funder`` (with ``buyer``, ``supplier``...): a
+# co-funder is the ``payer`` of its contributions.
 ROLE_CODES = {
     Role.LEAD_AUTHORITY: ["publicAuthority"],
     Role.REGULATORY_AUTHORITY: ["reviewBody"],
-    Role.CO_FUNDER: ["funder"],
+    Role.CO_FUNDER: ["payer"],
     Role.EVALUATOR: ["reviewBody"],
 }
+# ISO 4217 codes newer than the closed currency codelist of OCDS 1.1: an amount in one of them
+# cannot be a ``Value``, so it is given in the finance entry's description instead.
+CURRENCIES_NEWER_THAN_OCDS = frozenset({"SLE", "VED", "XCG", "ZWG"})
 GRAVE_STEP_TITLES = {
     Status.SUSPENDED: "Suspension",
     Status.CONCLUDED: "Conclusion",
@@ -65,6 +70,13 @@ GRAVE_STEP_TITLES = {
 
 def ocid_of(partnership_id: int) -> str:
     return f"{settings.OCDS_OCID_PREFIX}-{partnership_id}"
+
+
+def language_of(state: dict) -> str | None:
+    """The language the partnership's texts are in, as they were then: its own, else the
+    registry's (``OCDS_LANGUAGE``); none when it is one the vocabulary does not name."""
+    language = state.get("language") or settings.OCDS_LANGUAGE
+    return None if language == "other" else language
 
 
 def _moment(value) -> str | None:
@@ -218,6 +230,11 @@ def _finance(sources: Sources, parties: list[dict], contributions: list[dict]) -
         org = sources.organisations[party["organisation_id"]]
         kind = ContributionKind(contribution["kind"])
         description = str(kind.label)
+        valued = contribution["amount"] is not None and (
+            contribution["currency"] not in CURRENCIES_NEWER_THAN_OCDS
+        )
+        if contribution["amount"] is not None and not valued:
+            description += f": {_number(contribution['amount'])} {contribution['currency']}"
         if contribution["person_days"] is not None:
             description += f": {_number(contribution['person_days'])} person-days"
         if contribution["description"]:
@@ -228,8 +245,7 @@ def _finance(sources: Sources, parties: list[dict], contributions: list[dict]) -
                                "name": org["name"]},
             "description": description,
             "value": {"amount": _number(contribution["amount"]),
-                      "currency": contribution["currency"]}
-            if contribution["amount"] is not None else None,
+                      "currency": contribution["currency"]} if valued else None,
         }))
     return entries
 
@@ -332,7 +348,7 @@ def releases(sources: Sources, *, today: datetime.date | None = None) -> list[di
             "date": _moment(moment),
             "tag": tag,
             "initiationType": "tender",
-            "language": "en",
+            "language": language_of(state),
             "parties": _parties(sources, parties, sources.partnership["lead_body_id"]),
             "publicAuthority": {
                 "id": _org_id(sources.organisations[sources.partnership["lead_body_id"]]),

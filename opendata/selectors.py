@@ -18,15 +18,18 @@ from partnerships.models import Contribution, Document, Partnership, Party
 from .ocds import Sources
 
 CHUNK_SIZE = 500
-# The OCDS documentType of each kind of document (an open codelist; codes of OCDS 1.1).
+# The documentType of each kind of document, from the codelist of the PPP extension (which
+# replaces the core one, so the core's ``contractAnnexe`` is not there): a signed amendment is
+# part of the signed contract; minutes are ``minutes``; an evaluation of the partnership's
+# results is a ``performanceReport`` (``evaluationReports`` are the evaluation of bids).
 DOCUMENT_TYPES = {
     DocumentKind.SIGNED_AGREEMENT: "contractSigned",
-    DocumentKind.AMENDMENT: "contractAnnexe",
-    DocumentKind.MINUTES: "physicalProgressReport",
-    DocumentKind.EVALUATION_REPORT: "physicalProgressReport",
+    DocumentKind.AMENDMENT: "contractSigned",
+    DocumentKind.MINUTES: "minutes",
+    DocumentKind.EVALUATION_REPORT: "performanceReport",
 }
 PARTNERSHIP_FIELDS = (
-    "id", "title", "summary", "territory", "starts_on", "ends_on", "next_review_on", "status",
+    "id", "title", "summary", "territory", "language", "starts_on", "ends_on", "next_review_on", "status",
     "status_reason", "status_changed_on", "activated_at", "lead_body_id", "updated_at",
 )
 HISTORY_FIELDS = ("history_id", "history_date", "history_type")

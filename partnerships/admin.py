@@ -1,9 +1,10 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -14,10 +15,11 @@ from core.admin import (
     RegistryTabularInline,
     report_refusal,
 )
+from core.files import pdf_problem
 
 from .choices import CLOSED_STATUSES, REASONED_STATUSES, Status
 from .measures import MEASURE_FIELDS
-from .models import Contribution, Partnership, Party, Rule
+from .models import Contribution, Document, Partnership, Party, Rule
 from .policies import (
     activation_problems,
     community_problems,
@@ -30,6 +32,9 @@ from .services import (
     contribution_add,
     contribution_remove,
     contribution_update,
+    document_add,
+    document_remove,
+    document_update,
     partnership_create,
     partnership_delete,
     partnership_transition,
@@ -211,7 +216,7 @@ class PartnershipAdmin(OpenPartnershipOnly, RegistryAdmin):
     readonly_fields = ("status", "activation_checklist", "activated_at", "created_by",
                        "created_at", "updated_at")
     fieldsets = (
-        (None, {"fields": ("title", "summary", "lead_body", "territory")}),
+        (None, {"fields": ("title", "summary", "language", "lead_body", "territory")}),
         (_("Lifecycle"), {"fields": ("status", "activation_checklist", "activated_at",
                                      "starts_on", "ends_on", "next_review_on")}),
         (_("Goals and community"), {"fields": ("goals", "community_groups")}),
@@ -379,3 +384,46 @@ class RuleAdmin(OpenPartnershipOnly, RegistryAdmin):
 
     def remove(self, request, obj):
         rule_remove(actor=request.user, rule=obj)
+
+
+class DocumentForm(forms.ModelForm):
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        problem = pdf_problem(uploaded, max_bytes=settings.PARTNERSHIP_DOCUMENT_MAX_BYTES)
+        if problem:
+            raise ValidationError(problem)
+        return uploaded
+
+
+@admin.register(Document)
+class DocumentAdmin(RegistryAdmin):
+    """Documents are filed and described through the services (the PDF checked by its
+    content); the file itself is not replaced: file a new document instead."""
+
+    form = DocumentForm
+    list_display = ("title", "kind", "partnership", "issued_on", "language", "visibility")
+    list_filter = ("kind", "visibility", "language", "partnership__status")
+    search_fields = ("title", "original_name", "partnership__title")
+    list_select_related = ("partnership",)
+    autocomplete_fields = ("partnership",)
+    create_only_fields = ("partnership",)
+    readonly_fields = ("download", "original_name", "size", "uploaded_by", "uploaded_at")
+    described = ("partnership", "kind", "title", "issued_on", "language", "visibility")
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return (*self.described, "file")
+        return (*self.described, *self.readonly_fields)
+
+    @admin.display(description=_("file"))
+    def download(self, obj):
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.original_name)
+
+    def create(self, request, data):
+        return document_add(actor=request.user, uploaded=data.pop("file"), **data)
+
+    def update(self, request, obj, changes):
+        return document_update(actor=request.user, document=obj, **changes)
+
+    def remove(self, request, obj):
+        document_remove(actor=request.user, document=obj)

@@ -104,6 +104,7 @@ class DocumentVisibility(models.TextChoices):
     INTERNAL = "internal", _("Lead body only")
 
 
+# The languages a partnership's texts or a document are written in (ISO 639-1, as OCDS wants).
 DOCUMENT_LANGUAGES = [
     ("en", _("English")), ("fr", _("French")), ("de", _("German")), ("es", _("Spanish")),
     ("it", _("Italian")), ("nl", _("Dutch")), ("pt", _("Portuguese")), ("other", _("Other")),

@@ -7,8 +7,16 @@ from core.filtersets import RegistryFilterSet
 from goals.choices import Area, Horizon
 from goals.models import CommunityGroup, Goal
 
-from .choices import ContributionKind, Role, RuleCategory, Status
-from .models import Contribution, Partnership, Party, Rule
+from .choices import (
+    DOCUMENT_LANGUAGES,
+    ContributionKind,
+    DocumentKind,
+    DocumentVisibility,
+    Role,
+    RuleCategory,
+    Status,
+)
+from .models import Contribution, Document, Partnership, Party, Rule
 
 
 class PartnershipFilterSet(RegistryFilterSet):
@@ -188,3 +196,29 @@ class ContributionFilterSet(RegistryFilterSet):
     class Meta:
         model = Contribution
         fields = ["party", "kind"]
+
+
+class DocumentFilterSet(RegistryFilterSet):
+    search_fields = ("title", "original_name", "partnership__title")
+
+    partnership = django_filters.ModelChoiceFilter(
+        queryset=Partnership.objects.all(), label=_("Partnership")
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=DocumentKind.choices, label=_("Kind")
+    )
+    visibility = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=DocumentVisibility.choices, label=_("Visibility")
+    )
+    language = django_filters.MultipleChoiceFilter(
+        distinct=False, choices=DOCUMENT_LANGUAGES, label=_("Language")
+    )
+    issued_on = django_filters.DateFromToRangeFilter(label=_("Dated between"))
+    ordering = django_filters.OrderingFilter(
+        fields=(("issued_on", "issued_on"), ("title", "title"), ("uploaded_at", "uploaded")),
+        label=_("Sort by"),
+    )
+
+    class Meta:
+        model = Document
+        fields = ["partnership", "kind", "visibility", "language"]

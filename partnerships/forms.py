@@ -30,6 +30,10 @@ class PartnershipForm(RegistryForm):
         help_text=_("What the partnership does, in plain words; shown on the public page."),
     )
     territory = forms.CharField(label=_("Territory"), max_length=120)
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=[("", "---------"), *DOCUMENT_LANGUAGES],
+        help_text=_("The language its title, summary and rules are written in."),
+    )
     starts_on = DateField(label=_("Starts on"), required=False, widget=DateInput)
     ends_on = DateField(label=_("Ends on"), required=False, widget=DateInput)
     next_review_on = DateField(label=_("Next review on"), required=False, widget=DateInput)

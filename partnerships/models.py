@@ -69,6 +69,11 @@ class Partnership(models.Model):
         related_name="led_partnerships",
     )
     territory = models.CharField(_("territory"), max_length=120)
+    # The language its title, summary and rules are written in; blank: the registry's own
+    # (OCDS_LANGUAGE).
+    language = models.CharField(
+        _("language"), max_length=8, choices=DOCUMENT_LANGUAGES, blank=True, default=""
+    )
     goals = models.ManyToManyField(
         "goals.Goal", verbose_name=_("goals"), blank=True, related_name="partnerships"
     )
@@ -285,7 +290,8 @@ class Rule(models.Model):
 class DocumentQuerySet(models.QuerySet):
     def restrict(self, user, action: str = Action.VIEW):
         """Public documents of published partnerships for all; the parties' documents for the
-        parties' people; everything for the lead body's coordinators and admins."""
+        parties' people; what a person filed, for them; everything for the lead body's
+        coordinators and admins."""
         if is_admin(user):
             return self
         body = public_body_id(user)
@@ -295,6 +301,9 @@ class DocumentQuerySet(models.QuerySet):
                                partnership__status__in=PUBLISHED_STATUSES)
             if body is not None:
                 visible |= models.Q(partnership__lead_body_id=body)
+            if authenticated:
+                # A party's person who files a document for the lead body alone still sees it.
+                visible |= models.Q(uploaded_by=user)
             if authenticated and user.organisation_id:
                 visible |= models.Q(
                     visibility__in=[DocumentVisibility.PUBLIC, DocumentVisibility.PARTIES],
@@ -309,6 +318,13 @@ class DocumentQuerySet(models.QuerySet):
         if authenticated:
             allowed |= models.Q(uploaded_by=user)
         return self.filter(allowed)
+
+    def may_create(self, user) -> bool:
+        """The lead body's coordinators and the parties' people file documents (the service
+        checks which partnership and which kind)."""
+        return is_admin(user) or bool(
+            user and user.is_authenticated and user.is_active and user.organisation_id
+        )
 
 
 def document_path(instance, filename):

@@ -50,9 +50,14 @@ def partnership_detail_queryset(*, user, action: str = Action.VIEW):
     )
 
 
+def document_queryset(*, user, action: str = Action.VIEW):
+    """Documents ``user`` may read (or change), with the partnership a row names."""
+    return Document.objects.restrict(user, action).select_related("partnership")
+
+
 def document_list(*, user, partnership=None, public_only: bool = False):
     """Documents ``user`` may read, newest first; ``public_only`` for the public pages."""
-    documents = Document.objects.restrict(user).select_related("partnership")
+    documents = document_queryset(user=user)
     if partnership is not None:
         documents = documents.filter(partnership=partnership)
     if public_only:

@@ -32,6 +32,7 @@ PARTNERSHIP_EDITABLE = {
     "title",
     "summary",
     "territory",
+    "language",
     "starts_on",
     "ends_on",
     "next_review_on",
@@ -75,6 +76,7 @@ def partnership_create(
     title: str,
     territory: str,
     summary: str = "",
+    language: str = "",
     starts_on=None,
     ends_on=None,
     next_review_on=None,
@@ -89,6 +91,7 @@ def partnership_create(
         title=title,
         territory=territory,
         summary=summary,
+        language=language,
         starts_on=starts_on,
         ends_on=ends_on,
         next_review_on=next_review_on,
@@ -378,6 +381,22 @@ def document_add(
     )
     document.file.save("upload.pdf", uploaded, save=False)
     return record(document, actor=actor)
+
+
+DOCUMENT_EDITABLE = {"kind", "title", "issued_on", "language", "visibility"}
+
+
+@transaction.atomic
+def document_update(*, actor, document: Document, **changes) -> Document:
+    """Correct what describes a document (not the file: file a new one instead). A party's
+    person keeps to the kinds parties file."""
+    ensure_allowed(actor, document)
+    if not may_file_document(actor, document.partnership, changes.get("kind", document.kind)):
+        raise PermissionDenied(_("You may not file this kind of document here."))
+    changed = apply_changes(document, changes, DOCUMENT_EDITABLE)
+    if changed:
+        record(document, actor=actor, fields=changed)
+    return document
 
 
 @transaction.atomic

@@ -161,8 +161,8 @@ class PartnershipEditor:
         partnership = self.partnership
         if partnership is None:
             return {}
-        fields = ("title", "summary", "territory", "starts_on", "ends_on", "next_review_on",
-                  "internal_notes")
+        fields = ("title", "summary", "territory", "language", "starts_on", "ends_on",
+                  "next_review_on", "internal_notes")
         initial = {name: getattr(partnership, name) for name in fields}
         initial["goals"] = list(partnership.goals.all())
         initial["community_groups"] = list(partnership.community_groups.all())

@@ -9,7 +9,7 @@ from factory.django import DjangoModelFactory
 from actors.choices import Function, OrganisationKind, Sector, VerificationStatus
 from actors.identifiers import luhn_ok
 from goals.choices import Area, Horizon
-from partnerships.choices import ContributionKind, Role, RuleCategory
+from partnerships.choices import ContributionKind, DocumentKind, DocumentVisibility, Role, RuleCategory
 
 
 def siren(n: int) -> str:
@@ -173,3 +173,18 @@ class RuleFactory(DjangoModelFactory):
     category = RuleCategory.GOVERNANCE
     title = factory.Sequence(lambda n: f"Rule {n}")
     text = "Decisions are taken by the steering committee chaired by the city."
+
+
+class DocumentFactory(DjangoModelFactory):
+    class Meta:
+        model = "partnerships.Document"
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    kind = DocumentKind.MINUTES
+    title = factory.Sequence(lambda n: f"Minutes {n}")
+    issued_on = datetime.date(2025, 3, 10)
+    language = "fr"
+    visibility = DocumentVisibility.PUBLIC
+    file = factory.django.FileField(filename="minutes.pdf", data=b"%PDF-1.4\n%%EOF\n")
+    original_name = "minutes.pdf"
+    size = 15

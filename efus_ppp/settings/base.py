@@ -244,17 +244,20 @@ REGISTRY_BASE_URL = env("REGISTRY_BASE_URL", default="http://127.0.0.1:8000")
 # the publisher and licence named in every package and in the DCAT catalogue, and where the
 # nightly bulk file is written.
 OCDS_OCID_PREFIX = env("OCDS_OCID_PREFIX", default="ocds-xxxxxx-efus")
+# The language of a release whose partnership does not say which its texts are in (ISO 639-1).
+OCDS_LANGUAGE = env("OCDS_LANGUAGE", default=LANGUAGE_CODE)
 OPENDATA_PUBLISHER = env("OPENDATA_PUBLISHER", default="Efus partnership registry")
 OPENDATA_LICENSE_NAME = env("OPENDATA_LICENSE_NAME", default="Creative Commons Attribution 4.0 (CC BY 4.0)")
 OPENDATA_LICENSE_URL = env("OPENDATA_LICENSE_URL", default="https://creativecommons.org/licenses/by/4.0/")
 OPENDATA_ROOT = Path(env("OPENDATA_ROOT", default=str(MEDIA_ROOT / "opendata")))
 # Calls for partners: attachments and reminders.
 CALLS_ATTACHMENT_MAX_BYTES = env.int("CALLS_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
-# The largest body any route reads (an attachment with its form); each API route then applies
-# its own limit, DATA_UPLOAD_MAX_MEMORY_SIZE for all but attachments.
-REQUEST_BODY_MAX_BYTES = max(DATA_UPLOAD_MAX_MEMORY_SIZE, CALLS_ATTACHMENT_MAX_BYTES + 64 * 1024)
 CALLS_DEADLINE_REMINDER_DAYS = env.int("CALLS_DEADLINE_REMINDER_DAYS", default=3)
 PARTNERSHIP_DOCUMENT_MAX_BYTES = env.int("PARTNERSHIP_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# The largest body any route reads (an attachment or a partnership's document with its form);
+# each API route then applies its own limit, DATA_UPLOAD_MAX_MEMORY_SIZE for all but files.
+REQUEST_BODY_MAX_BYTES = max(DATA_UPLOAD_MAX_MEMORY_SIZE, CALLS_ATTACHMENT_MAX_BYTES + 64 * 1024,
+                             PARTNERSHIP_DOCUMENT_MAX_BYTES + 64 * 1024)
 PARTNERSHIP_REVIEW_REMINDER_DAYS = env.int("PARTNERSHIP_REVIEW_REMINDER_DAYS", default=14)
 # Private security companies hear that their licence expires this many days ahead.
 LICENCE_REMINDER_DAYS = env.int("LICENCE_REMINDER_DAYS", default=60)
@@ -336,6 +339,10 @@ SPECTACULAR_SETTINGS = {
         "VerificationStatusEnum": "actors.choices.VerificationStatus",
         "PartnershipStatusEnum": "partnerships.choices.Status",
         "ContributionKindEnum": "partnerships.choices.ContributionKind",
+        "DocumentKindEnum": "partnerships.choices.DocumentKind",
+        "DocumentVisibilityEnum": "partnerships.choices.DocumentVisibility",
+        # The projects' own, under the name it had before documents had a visibility too.
+        "VisibilityEnum": "projects.choices.Visibility",
         "CallStatusEnum": "calls.choices.CallStatus",
         "ExpressionOfInterestStatusEnum": "calls.choices.EoiStatus",
     },

@@ -13,7 +13,14 @@ from decimal import Decimal
 from actors.choices import Function, OrganisationKind, Sector, VerificationStatus
 from calls.choices import CallStatus, EoiStatus
 from goals.choices import Area, Horizon, IndicatorDirection, Priority
-from partnerships.choices import ContributionKind, Role, RuleCategory, Status
+from partnerships.choices import (
+    ContributionKind,
+    DocumentKind,
+    DocumentVisibility,
+    Role,
+    RuleCategory,
+    Status,
+)
 
 # The one password of every demo account. The command refuses to run in production.
 DEMO_PASSWORD = "efus-demo-2012"  # noqa: S105
@@ -516,6 +523,12 @@ def _party(org, role, responsibilities, *contributions):
             "contributions": list(contributions)}
 
 
+def document(kind, title, issued_on, visibility=None):
+    """A document filed with a partnership, public unless said otherwise."""
+    return {"kind": kind, "title": title, "issued_on": issued_on,
+            "visibility": visibility or DocumentVisibility.PUBLIC}
+
+
 def money(amount, currency, description):
     return {"kind": C.FINANCIAL, "amount": Decimal(amount), "currency": currency,
             "description": description}
@@ -633,6 +646,8 @@ RULE_TEXTS = {
 }
 
 S = Status
+DK = DocumentKind
+DV = DocumentVisibility
 
 PARTNERSHIPS = [
     {
@@ -675,6 +690,14 @@ PARTNERSHIPS = [
                    expertise("Animation du collectif des commerçants")),
         ],
         "rules": ALL_RULES,
+        "documents": [
+            document(DK.SIGNED_AGREEMENT, "Convention signée des trajets de nuit", D(2025, 2, 20)),
+            document(DK.AMENDMENT, "Avenant n° 1 : extension aux bus de nuit", D(2025, 11, 5)),
+            document(DK.MINUTES, "Compte rendu du comité de pilotage, septembre 2025",
+                     D(2025, 9, 22), DV.PARTIES),
+            document(DK.MINUTES, "Note interne : renouvellement avec IDFM", D(2025, 12, 1),
+                     DV.INTERNAL),
+        ],
     },
     {
         "title": "Quartier Pleyel : médiation les soirs de grands événements",
@@ -722,6 +745,10 @@ PARTNERSHIPS = [
                    "Recrute les commerçants et anime les réunions."),
         ],
         "rules": [RC.GOVERNANCE],
+        "documents": [
+            document(DK.SIGNED_AGREEMENT, "Projet de convention des commerces éclairés",
+                     D(2026, 10, 1)),
+        ],
     },
     {
         "title": "Vidéoprotection partagée du marché de Saint-Denis",
@@ -836,6 +863,14 @@ PARTNERSHIPS = [
                    money("35000", "EUR", "Part propre de l'enquête")),
         ],
         "rules": ALL_RULES,
+        "documents": [
+            document(DK.SIGNED_AGREEMENT, "Convention de partenariat signée", D(2023, 8, 30)),
+            document(DK.EVALUATION_REPORT, "Rapport final du diagnostic", D(2025, 7, 10)),
+            document(DK.MINUTES, "Relevé de décisions du comité de pilotage, mars 2025",
+                     D(2025, 3, 18), DV.PARTIES),
+            document(DK.MINUTES, "Note interne sur le budget de l'enquête", D(2025, 2, 3),
+                     DV.INTERNAL),
+        ],
     },
     {
         "title": "Safe nights around Gent-Sint-Pieters station",
@@ -1003,6 +1038,11 @@ PARTNERSHIPS = [
                    "Hosts awareness sessions for its evening-class students."),
         ],
         "rules": ALL_RULES,
+        "documents": [
+            document(DK.SIGNED_AGREEMENT, "Partnership agreement, signed", D(2024, 1, 25)),
+            document(DK.EVALUATION_REPORT, "Final evaluation by the University of Bologna",
+                     D(2026, 1, 20)),
+        ],
     },
     {
         "title": "St. Georg: outreach around the Hauptbahnhof",

@@ -10,10 +10,15 @@ load again leaves the data, their timestamps and their history exactly as they w
 from collections import Counter
 from datetime import datetime, time, timedelta
 from functools import cache, partial
+from io import BytesIO
 
 from django.contrib.auth.hashers import check_password, make_password
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
 
 from actors.choices import Function, VerificationStatus
 from actors.identifiers import normalise_identifier
@@ -39,7 +44,13 @@ from goals.models import CommunityGroup, Goal, Indicator, Measurement, SafetyStr
 from goals.services import goal_create, indicator_create, measurement_record, strategy_create
 from partnerships.choices import Status
 from partnerships.models import Partnership
-from partnerships.services import partnership_create, partnership_transition, party_add, rule_add
+from partnerships.services import (
+    document_add,
+    partnership_create,
+    partnership_transition,
+    party_add,
+    rule_add,
+)
 
 from . import data as demo_data
 from .cooperation import seed_cooperation
@@ -224,6 +235,7 @@ def _partnership(spec, lead, organisations, goals, groups):
         title=spec["title"],
         territory=spec["territory"],
         summary=spec["summary"],
+        language=spec["language"],
         starts_on=spec.get("starts_on"),
         ends_on=spec.get("ends_on"),
         next_review_on=spec.get("next_review_on"),
@@ -251,7 +263,21 @@ def _partnership(spec, lead, organisations, goals, groups):
             actor=None, partnership=partnership, status=status,
             reason=spec.get("reason", DEFAULT_REASONS.get(status, "")),
         )
+    for document in spec.get("documents", []):
+        document_add(actor=None, partnership=partnership, language=spec["language"],
+                     uploaded=_pdf(document["title"]), **document)
     return partnership
+
+
+def _pdf(title: str) -> ContentFile:
+    """A one-page PDF that says its title, as a document's stand-in."""
+    buffer = BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=True)
+    canvas.setTitle(title)
+    canvas.drawString(72, 770, title)
+    canvas.showPage()
+    canvas.save()
+    return ContentFile(buffer.getvalue(), name=f"{slugify(title)}.pdf")
 
 
 # The public reason of each grave step, when the demo partnership does not give its own.

@@ -16,9 +16,18 @@ from core.api.serializers import (
 from goals.api.serializers import GoalBriefSerializer
 from goals.models import CommunityGroup, Goal
 
-from ..choices import REASONED_STATUSES, ContributionKind, Role, RuleCategory, Status
+from ..choices import (
+    DOCUMENT_LANGUAGES,
+    REASONED_STATUSES,
+    ContributionKind,
+    DocumentKind,
+    DocumentVisibility,
+    Role,
+    RuleCategory,
+    Status,
+)
 from ..measures import MEASURE_FIELDS, UNKNOWN_CURRENCY, checked_currency
-from ..models import Contribution, Partnership, Party, Rule
+from ..models import Contribution, Document, Partnership, Party, Rule
 
 
 class CommunityGroupBriefSerializer(RegistryModelSerializer):
@@ -186,12 +195,15 @@ class PartnershipDetailSerializer(ConfidentialFieldsMixin, PartnershipBaseSerial
 
     parties = PartnershipPartySerializer(many=True, read_only=True)
     rules = PartnershipRuleSerializer(many=True, read_only=True)
+    # Blank when the partnership does not say: its texts are in the registry's language.
+    language = serializers.ChoiceField(choices=DOCUMENT_LANGUAGES, allow_blank=True,
+                                       read_only=True)
     internal_notes = serializers.CharField(required=False)
 
     confidential = {"internal_notes": _notes_check}
 
     class Meta(PartnershipBaseSerializer.Meta):
-        fields = [*PartnershipBaseSerializer.Meta.fields, "summary", "status_reason",
+        fields = [*PartnershipBaseSerializer.Meta.fields, "summary", "language", "status_reason",
                   "status_changed_on", "parties", "rules", "internal_notes"]
         read_only_fields = [name for name in fields if name != "internal_notes"]
 
@@ -209,6 +221,10 @@ class PartnershipWriteSerializer(ConfidentialInputMixin, serializers.Serializer)
     title = serializers.CharField(max_length=200)
     territory = serializers.CharField(max_length=120)
     summary = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
+    language = serializers.ChoiceField(
+        choices=DOCUMENT_LANGUAGES, required=False, allow_blank=True,
+        help_text=_("The language its title, summary and rules are written in."),
+    )
     starts_on = DateField(required=False, allow_null=True)
     ends_on = DateField(required=False, allow_null=True)
     next_review_on = DateField(required=False, allow_null=True)
@@ -295,3 +311,44 @@ class RuleWriteSerializer(serializers.Serializer):
 
 class RuleCreateSerializer(RuleWriteSerializer):
     partnership = VisibleRelatedField(model=Partnership)
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    """A document of a partnership, as its reader may see it; the file itself is at
+    ``download``. Who filed it is personal and stays in the history."""
+
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    url = serializers.HyperlinkedIdentityField(
+        view_name="partnerships-api:document-detail", lookup_field="uuid"
+    )
+    partnership = PartnershipBriefSerializer(read_only=True)
+    download = serializers.HyperlinkedIdentityField(
+        view_name="partnerships-api:document-download", lookup_field="uuid"
+    )
+
+    class Meta:
+        model = Document
+        fields = ["id", "url", "partnership", "kind", "title", "issued_on", "language",
+                  "visibility", "original_name", "size", "uploaded_at", "download"]
+        read_only_fields = fields
+
+
+class DocumentWriteSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(
+        choices=DocumentKind.choices,
+        help_text=_("The parties' people file minutes and evaluation reports; the lead body's "
+                    "coordinators any kind."),
+    )
+    title = serializers.CharField(max_length=200)
+    issued_on = DateField()
+    language = serializers.ChoiceField(choices=DOCUMENT_LANGUAGES,
+                                       help_text=_("The language the document is written in."))
+    visibility = serializers.ChoiceField(
+        choices=DocumentVisibility.choices, default=DocumentVisibility.PUBLIC,
+        help_text=_("Public documents appear on the public page and in the open data."),
+    )
+
+
+class DocumentCreateSerializer(DocumentWriteSerializer):
+    partnership = VisibleRelatedField(model=Partnership)
+    file = serializers.FileField(help_text=_("A PDF document."))

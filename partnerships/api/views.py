@@ -1,16 +1,29 @@
+from django.conf import settings
 from django.db import transaction
+from django.http import FileResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 
 from core.access import Action
+from core.api.parsers import RegistryJSONParser, RegistryMultiPartParser
 from core.api.viewsets import DestroyMixin, RegistryModelViewSet
 
 from .. import selectors, services
-from ..filtersets import ContributionFilterSet, PartnershipFilterSet, PartyFilterSet, RuleFilterSet
+from ..filtersets import (
+    ContributionFilterSet,
+    DocumentFilterSet,
+    PartnershipFilterSet,
+    PartyFilterSet,
+    RuleFilterSet,
+)
 from .serializers import (
     ContributionCreateSerializer,
     ContributionSerializer,
     ContributionWriteSerializer,
+    DocumentCreateSerializer,
+    DocumentSerializer,
+    DocumentWriteSerializer,
     PartnershipCreateSerializer,
     PartnershipDetailSerializer,
     PartnershipSerializer,
@@ -104,3 +117,43 @@ class RuleViewSet(DestroyMixin, RegistryModelViewSet):
     update_service = staticmethod(services.rule_update)
     destroy_service = staticmethod(services.rule_remove)
     service_object = "rule"
+
+
+# What a document's form adds to the file itself, at most.
+DOCUMENT_FORM_OVERHEAD = 64 * 1024
+
+
+class DocumentViewSet(DestroyMixin, RegistryModelViewSet):
+    """Documents of partnerships: the signed agreement, amendments, minutes, evaluation reports.
+    Public ones of published partnerships are everyone's; those for the parties reach the
+    parties' people; internal ones stay with the lead body. The lead body's coordinators file
+    any kind, the parties' people minutes and reports, as a PDF checked by its content
+    (``multipart/form-data``)."""
+
+    selector = staticmethod(selectors.document_queryset)
+    filterset_class = DocumentFilterSet
+    serializer_class = DocumentSerializer
+    create_serializer_class = DocumentCreateSerializer
+    update_serializer_class = DocumentWriteSerializer
+    update_service = staticmethod(services.document_update)
+    destroy_service = staticmethod(services.document_remove)
+    service_object = "document"
+    destroy_action = Action.DELETE
+    lookup_field = "uuid"
+    parser_classes = [RegistryJSONParser, RegistryMultiPartParser]
+
+    def body_limit(self):
+        if self.action == "create":
+            return settings.PARTNERSHIP_DOCUMENT_MAX_BYTES + DOCUMENT_FORM_OVERHEAD
+        return super().body_limit()
+
+    def perform_create(self, data):
+        return services.document_add(actor=self.request.user, uploaded=data.pop("file"), **data)
+
+    @extend_schema(request=None, responses={(200, "application/pdf"): OpenApiTypes.BINARY})
+    @action(detail=True, methods=["get"], filterset_class=None)
+    def download(self, request, uuid=None):
+        """The PDF itself, as a download, for whoever may read the document."""
+        document = self.get_object()
+        return FileResponse(document.file.open("rb"), as_attachment=True,
+                            filename=document.original_name, content_type="application/pdf")

@@ -64,7 +64,7 @@ def test_other_bodys_coordinator_does_not_see_notes_of_a_partnership_they_can_re
 
 
 LISTS = ["organisations", "partnerships", "parties", "rules", "contributions", "strategies",
-         "goals", "indicators", "measurements", "community-groups"]
+         "goals", "indicators", "measurements", "community-groups", "documents"]
 
 
 @pytest.mark.parametrize("kind", ["anonymous", "analyst", "other_firm"])

@@ -59,6 +59,7 @@ MAKERS = {
     "indicators": _indicator,
     "measurements": lambda body: _indicator(body).measurements.get(),
     "community-groups": lambda body: f.CommunityGroupFactory(),
+    "documents": lambda body: f.DocumentFactory(partnership__lead_body=body),
 }
 
 # Per list, as Alice (a coordinator, so restriction subqueries are in play):
@@ -75,6 +76,7 @@ BUDGETS = {
     "indicators": 2,  # the page; measurements
     "measurements": 1,  # the page
     "community-groups": 1,  # the page
+    "documents": 1,  # the page with partnerships
 }
 
 

@@ -3,8 +3,11 @@
 import datetime
 import gzip
 import json
+import re
+from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -13,9 +16,10 @@ from goals.models import Measurement
 from opendata.bulk import bulk_write
 from opendata.ocds import merge
 from partnerships import services
-from partnerships.choices import Status
+from partnerships.choices import DocumentKind, DocumentVisibility, Role, Status
 from tests import factories as f
 from tests.access import KINDS
+from tests.calls.pdf import small_pdf
 from tests.conftest import make_activatable
 
 from .schema import codelist_problems, errors
@@ -113,6 +117,33 @@ def test_public_edits_of_a_published_partnership_are_releases_but_internal_notes
     assert b"Secret" not in json.dumps(after).encode()
 
 
+def test_each_release_is_in_the_language_of_its_texts_and_documents_in_their_own(
+    client, coordinator, active, settings
+):
+    settings.OCDS_LANGUAGE = "nl"
+    url = reverse("opendata-api:ocds_releases")
+    for language, title in (("de", "Protokoll"), ("other", "Pv bilingue")):
+        services.document_add(
+            actor=coordinator, partnership=active, kind=DocumentKind.MINUTES, title=title,
+            issued_on=datetime.date(2025, 3, 10), language=language,
+            visibility=DocumentVisibility.PUBLIC,
+            uploaded=SimpleUploadedFile("minutes.pdf", small_pdf()),
+        )
+    unsaid = _get_json(client, url, partnership=active.pk)["releases"]
+    services.partnership_update(actor=coordinator, partnership=active, language="fr")
+    said = _get_json(client, url, partnership=active.pk)["releases"]
+
+    assert {r["language"] for r in unsaid} == {"nl"}
+    # Saying which language the texts are in is a public edit: a release of its own.
+    assert len(said) == len(unsaid) + 1
+    assert said[-1]["language"] == "fr"
+    documents = {d["title"]: d for d in said[-1]["contracts"][0]["documents"]}
+    assert documents["Protokoll"]["language"] == "de"
+    assert "language" not in documents["Pv bilingue"]
+    record = _get_json(client, reverse("opendata-api:ocds_records"), partnership=active.pk)
+    assert record["records"][0]["compiledRelease"]["language"] == "fr"
+
+
 def test_drafts_and_negotiations_are_never_published(client, draft, negotiation_partnership):
     package = _get_json(client, reverse("opendata-api:ocds_releases"))
     records = client.get(reverse("opendata-api:ocds_records"))
@@ -197,3 +228,58 @@ def test_merge_follows_the_ocds_rules():
                                    {"id": "B", "name": "B"}]
     assert "title" not in compiled
     assert compiled["tag"] == ["compiled"] and compiled["date"] == "2025-02-01T00:00:00Z"
+
+
+def test_roles_documents_and_amounts_keep_to_the_codelists_of_the_ppp_profile(
+    client, coordinator, active, settings
+):
+    funder = f.PartyFactory(partnership=active, role=Role.CO_FUNDER,
+                            organisation=f.PublicBodyFactory(name="Région Lumière"))
+    f.ContributionFactory(party=funder, amount=Decimal("1500"), currency="SLE",
+                          description="Street lights")
+    for kind in DocumentKind:
+        services.document_add(
+            actor=coordinator, partnership=active, kind=kind, title=str(kind.label),
+            issued_on=datetime.date(2025, 3, 10), language="fr",
+            visibility=DocumentVisibility.PUBLIC,
+            uploaded=SimpleUploadedFile("document.pdf", small_pdf()),
+        )
+
+    package = _get_json(client, reverse("opendata-api:ocds_releases"), partnership=active.pk)
+
+    assert errors(package, "release-package-schema.json") == []
+    last = package["releases"][-1]
+    assert codelist_problems(last) == []
+    roles = {party["name"]: party["roles"] for party in last["parties"]}
+    assert roles["Région Lumière"] == ["payer"]
+    assert {d["title"]: d["documentType"] for d in last["contracts"][0]["documents"]} == {
+        "Signed agreement": "contractSigned", "Amendment": "contractSigned",
+        "Minutes": "minutes", "Evaluation report": "performanceReport",
+    }
+    # Sierra Leone's new leone is younger than the currency codelist of OCDS 1.1.
+    finance = {e["description"]: e for e in last["contracts"][0]["finance"]}
+    street_lights = finance["Financial: 1500 SLE — Street lights"]
+    assert "value" not in street_lights
+    assert re.fullmatch(r"ocds-[a-z0-9]{6}-.+", last["ocid"])
+    assert last["ocid"].startswith(settings.OCDS_OCID_PREFIX + "-")
+
+
+def test_the_derived_schema_keeps_the_standards_constraints(client, active):
+    f.ContributionFactory(party=active.parties.first())
+    f.IndicatorFactory(goal=active.goals.first())
+    release = _get_json(client, reverse("opendata-api:ocds_releases"))["releases"][-1]
+
+    def problems(change):
+        broken = json.loads(json.dumps(release))
+        change(broken)
+        return errors(broken, "release-schema.json")
+
+    assert problems(lambda r: r.pop("initiationType"))
+    assert problems(lambda r: r["tag"].append("unknownStage"))
+    assert problems(lambda r: r["contracts"][0].update(status="suspended"))
+    assert problems(lambda r: r["contracts"][0]["finance"][0]["value"].update(currency="SLE"))
+    assert problems(lambda r: r["contracts"][0].update(finance=[]))
+    assert problems(lambda r: r["contracts"][0]["implementation"]["metrics"][0].update(id=7))
+    assert codelist_problems({**release, "parties": [{"roles": ["funder"]}]}) == [
+        "partyRole funder"
+    ]

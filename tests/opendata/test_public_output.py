@@ -1,23 +1,26 @@
-"""Nothing personal, no draft, no internal note in any public page, export, OCDS package or
-DCAT file: the demo registry's every public output, scanned for what must never be there."""
+"""Nothing personal, no draft, no internal document and no internal note in any public page,
+export, OCDS package or DCAT file: the demo registry's every public output, scanned for what must
+never be there, as each kind of user reads it."""
 
 import gzip
 import json
-from io import StringIO
+from io import BytesIO, StringIO
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
+from pypdf import PdfReader
 
 from actors.models import Organisation
 from goals.models import Goal, SafetyStrategy
 from opendata.bulk import bulk_write
-from partnerships.choices import PUBLISHED_STATUSES
-from partnerships.models import Partnership
+from partnerships.choices import PUBLISHED_STATUSES, DocumentVisibility
+from partnerships.models import Document, Partnership
+from tests.access import KINDS
 
-from ..demo import confidential_values
+from ..demo import confidential_values, demo_user
 from .schema import codelist_problems, errors
 
 EXPORTS = ["partnerships", "organisations", "goals", "strategies", "indicators", "measurements"]
@@ -31,11 +34,15 @@ def demo(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-def _secrets() -> set[str]:
-    """The demo's personal data, internal notes and unpublished titles."""
-    titles = Partnership.objects.exclude(status__in=PUBLISHED_STATUSES).values_list("title",
-                                                                                     flat=True)
-    return confidential_values() | {title.strip() for title in titles if len(title.strip()) > 4}
+def _secrets(reader=None) -> set[str]:
+    """The demo's personal data (but the reader's own, which the header may show them),
+    internal notes, unpublished titles and the titles of documents the public may not read."""
+    withheld = Document.objects.exclude(visibility=DocumentVisibility.PUBLIC,
+                                        partnership__status__in=PUBLISHED_STATUSES)
+    values = confidential_values(except_of=reader) | set(withheld.values_list("title", flat=True))
+    values |= set(Partnership.objects.exclude(status__in=PUBLISHED_STATUSES)
+                  .values_list("title", flat=True))
+    return {value.strip() for value in values if value and len(value.strip()) > 4}
 
 
 def _public_urls() -> list[str]:
@@ -55,8 +62,27 @@ def _public_urls() -> list[str]:
     return urls
 
 
+def _published_ids() -> list[int]:
+    return list(Partnership.objects.filter(status__in=PUBLISHED_STATUSES)
+                .values_list("pk", flat=True))
+
+
+def _public_only_urls() -> list[str]:
+    """What is the same for every reader: the public register, its pages and dossiers, the
+    open data (page, DCAT catalogue, compliance, OCDS packages)."""
+    urls = [reverse("opendata:open_data"), reverse("opendata:catalog"),
+            reverse("opendata:compliance"), reverse("opendata-api:ocds_releases"),
+            reverse("opendata-api:ocds_records"), reverse("partnerships:public_partnership_list")]
+    for pk in _published_ids():
+        urls += [reverse("partnerships:public_partnership_detail", args=[pk]),
+                 reverse("partnerships:public_partnership_dossier", args=[pk])]
+    return urls
+
+
 def _body(response) -> str:
     content = b"".join(response.streaming_content) if response.streaming else response.content
+    if response["Content-Type"] == "application/pdf":
+        return "\n".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages)
     return content.decode()
 
 
@@ -76,6 +102,24 @@ class TestTheDemoRegistryInPublic:
             outputs[url] = _body(response)
         outputs["bulk"] = gzip.decompress(bulk_write().read_bytes()).decode()
 
+        leaks = [(url, secret) for url, text in outputs.items() for secret in secrets
+                 if secret in text]
+        assert leaks == []
+
+    @pytest.mark.parametrize("kind", KINDS)
+    def test_public_outputs_hold_nothing_withheld_whoever_reads_them(self, kind):
+        reader = demo_user(kind)
+        secrets = _secrets(reader)
+        client = Client()
+        if reader is not None:
+            client.force_login(reader)
+        outputs = {}
+        for url in _public_only_urls():
+            response = client.get(url)
+            assert response.status_code == 200, url
+            outputs[url] = _body(response)
+
+        assert "Convention signée des trajets de nuit" in outputs[reverse("opendata-api:ocds_releases")]
         leaks = [(url, secret) for url, text in outputs.items() for secret in secrets
                  if secret in text]
         assert leaks == []

@@ -29,6 +29,18 @@ def test_the_language_switch_sets_french(client, active):
     assert "Gouvernance et prise de décision" in response.text
 
 
+def test_the_texts_of_a_partnership_are_marked_with_their_own_language(client, active):
+    active.language = "fr"
+    active.save()
+    url = reverse("partnerships:public_partnership_detail", args=[active.pk])
+
+    page = client.get(url).text
+
+    assert '<html lang="en">' in page
+    assert f'<h1 lang="fr">{active.title}</h1>' in page
+    assert '<div class="prose" lang="fr">' in page
+
+
 def test_dates_and_numbers_follow_the_locale(client_for, indicator):
     Measurement.objects.create(indicator=indicator, measured_on=datetime.date(2025, 6, 30),
                                value="1234.5")

@@ -115,6 +115,7 @@ def test_edit_adds_changes_and_removes_rows(client_for, draft, body, firm):
     old_rule = f.RuleFactory(partnership=draft, category=RuleCategory.FUNDING)
     data = partnership_post(
         title="Gare sûre et accueillante",
+        language="fr",
         parties=[
             {"id": party.pk, "organisation": firm.pk, "role": Role.OPERATIONAL_PARTNER,
              "responsibilities": "Now also runs the lost-and-found desk."},
@@ -133,7 +134,7 @@ def test_edit_adds_changes_and_removes_rows(client_for, draft, body, firm):
 
     assert response.status_code == 302
     draft.refresh_from_db()
-    assert draft.title == "Gare sûre et accueillante"
+    assert (draft.title, draft.language) == ("Gare sûre et accueillante", "fr")
     party.refresh_from_db()
     assert party.responsibilities == "Now also runs the lost-and-found desk."
     assert draft.parties.count() == 2
