@@ -162,6 +162,21 @@ def check_contribution_totals(kind):
     assert {row["key"] for row in figures["by_city"]} == set(by_city)
     for row in figures["by_city"]:
         check_group(row, by_city[row["key"]])
+    by_year = expected_contributions(rows, lambda c: c.party.partnership.starts_on
+                                     and c.party.partnership.starts_on.year)
+    assert {row["key"] for row in figures["by_year"]} == set(by_year)
+    for row in figures["by_year"]:
+        check_group(row, by_year[row["key"]])
+    # A contribution counts once in each area of its partnership's goals.
+    by_area = defaultdict(dict)
+    for area in {goal.area for p in rows for goal in p.goals.all()}:
+        in_area = [p for p in rows if area in {goal.area for goal in p.goals.all()}]
+        by_area[area] = expected_contributions(in_area, lambda c: "all")["all"]
+    assert {row["key"] for row in figures["by_area"]} == {
+        area for area, group in by_area.items() if group["count"]
+    }
+    for row in figures["by_area"]:
+        check_group(row, by_area[row["key"]])
     check_group(figures["total"], expected_contributions(rows, lambda c: "all")["all"])
 
 
@@ -250,10 +265,11 @@ def _partnerships(count):
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
 def test_query_budget_does_not_grow_with_the_rows(analyst, endpoint):
-    # Partnerships: five groupings (the total is the sum of the statuses). Contributions: five
-    # groupings (the totals are added up from the kinds). Indicators: one grouping. No query for
+    # Partnerships: one grouping by status, city, year and goal areas together; one over the
+    # community-group links. Contributions: one grouping by kind, sector, city, year, currency
+    # and goal areas together, the rates joined once. Indicators: one grouping. No query for
     # the user: forced.
-    budget = {"partnerships": 5, "contributions": 5, "indicators": 1}[endpoint]
+    budget = {"partnerships": 2, "contributions": 1, "indicators": 1}[endpoint]
     client = APIClient()
     client.force_authenticate(analyst)
     counts = []
@@ -263,3 +279,40 @@ def test_query_budget_does_not_grow_with_the_rows(analyst, endpoint):
             assert client.get(f"/api/v1/stats/{endpoint}/", {"status": "active"}).status_code == 200
         counts.append(len(queries))
     assert counts == [budget, budget]
+
+
+def test_rate_edges_and_two_goals_in_one_area(analyst):
+    """The rate in force is the latest one valid on or before the day, its first day included;
+    a day before a currency's first rate leaves the amount unconverted; a partnership with no
+    start date takes the rate of the day it was registered; two goals in one area count once."""
+    ExchangeRate.objects.create(currency="GBP", rate_to_eur=Decimal("1.5"),
+                                valid_from=datetime.date(2024, 1, 1))
+    ExchangeRate.objects.create(currency="GBP", rate_to_eur=Decimal("2"),
+                                valid_from=datetime.date(2025, 1, 1))
+    body = f.PublicBodyFactory()
+    goals = [f.GoalFactory(strategy__owner=body, area="other") for _ in range(2)]
+    for starts_on in (datetime.date(2023, 12, 31), datetime.date(2024, 1, 1),
+                      datetime.date(2024, 12, 31), datetime.date(2025, 1, 1), None):
+        partnership = f.PartnershipFactory(lead_body=body, starts_on=starts_on)
+        partnership.goals.set(goals)
+        f.ContributionFactory(party__partnership=partnership, amount=Decimal("100"),
+                              currency="GBP")
+    Partnership.objects.update(status=Status.ACTIVE)
+
+    figures = get_as(analyst, "contributions")
+    assert Decimal(figures["total"]["amount_eur"]) == Decimal("150") + 150 + 200 + 200
+    assert figures["total"]["unconverted"] == 1
+    assert figures["total"]["amounts"] == [{"currency": "GBP", "amount": "500.00"}]
+    (area,) = figures["by_area"]
+    assert (area["key"], area["count"], area["amount_eur"]) == ("other", 5, "700.00")
+    assert get_as(analyst, "partnerships")["by_area"] == [
+        {"key": "other", "label": "Other", "count": 5}
+    ]
+
+
+def get_as(user, endpoint):
+    client = APIClient()
+    client.force_authenticate(user)
+    response = client.get(f"/api/v1/stats/{endpoint}/")
+    assert response.status_code == 200, response.content
+    return response.json()
