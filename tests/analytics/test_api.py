@@ -197,8 +197,13 @@ def test_pounds_are_converted_at_the_rate_in_force_on_the_start_date(demo):
     assert late["total"]["unconverted"] == 1  # the francs
 
 
-def test_indicator_progress_equals_python_counts(demo):
-    rows = visible("analyst")
+def test_indicator_progress_equals_python_counts_for_each_kind_of_user(demo):
+    for kind in KINDS:
+        check_indicator_progress(DEMO_USERS[kind])
+
+
+def check_indicator_progress(username):
+    rows = visible(username)
     goal_ids = {g.pk for p in rows for g in p.goals.all()}
     expected = defaultdict(Counter)
     for indicator in Indicator.objects.filter(goal_id__in=goal_ids).select_related("goal"):
@@ -214,12 +219,29 @@ def test_indicator_progress_equals_python_counts(demo):
                    else latest.value <= indicator.target)
         counts["on_track"] += better
         counts["reached"] += reached
-    figures = get("analyst", "indicators")
+    figures = get(username, "indicators")
     assert {row["key"] for row in figures["by_area"]} == set(expected)
     for row in figures["by_area"]:
         for name in ("indicators", "measured", "on_track", "reached"):
             assert row[name] == expected[row["key"]][name], (row["key"], name)
         assert row["share_on_track"] == round(row["on_track"] / row["indicators"], 4)
+
+
+def test_figures_hold_no_personal_data(demo):
+    """Figures are counts and sums by codes, cities and labels: no contact of any organisation
+    or user reaches them, whoever asks."""
+    from actors.models import Organisation
+
+    personal = {value for row in Organisation.objects.values("contact_name", "contact_email",
+                                                             "contact_phone")
+                for value in row.values() if value}
+    personal |= {value for row in User.objects.values("email", "first_name", "last_name")
+                 for value in row.values() if value}
+    assert personal
+    for kind in ("anonymous", "analyst", "admin"):
+        for endpoint in ENDPOINTS:
+            text = api(DEMO_USERS[kind]).get(f"/api/v1/stats/{endpoint}/").content.decode()
+            assert not [value for value in personal if value in text], (kind, endpoint)
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
