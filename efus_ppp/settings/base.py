@@ -335,6 +335,7 @@ SPECTACULAR_SETTINGS = {
         "ContributionKindEnum": "partnerships.choices.ContributionKind",
         "CallStatusEnum": "calls.choices.CallStatus",
         "ExpressionOfInterestStatusEnum": "calls.choices.EoiStatus",
+        "AreaEnum": "goals.choices.Area",
     },
 }
 
