@@ -78,14 +78,15 @@ def _by_year(rows):
     return sorted(rows, key=lambda row: (row["key"] is None, row["key"] or 0))
 
 
-# Goal areas: whether a partnership is in an area is asked of the goal links once per area and
-# query (an uncorrelated ``IN``, which PostgreSQL hashes and SQLite indexes), so one pass over
-# the partnerships or the contributions sums each area apart, by conditional aggregation: a
-# partnership counts once in each area of its goals, never twice in the same one.
+# Goal areas are summed beside the other breakdowns in the same pass, by conditional
+# aggregation: a partnership counts once in each area of its goals, never twice in the same one.
 
 
-def _in_area(area, field="pk") -> Q:
-    return Q(**{f"{field}__in": _goal_links.filter(goal__area=area).values("partnership_id")})
+def _in_area(area) -> Q:
+    """Partnerships with a goal in ``area``: an uncorrelated ``IN``, which PostgreSQL hashes
+    once per query (reading that area's links from ``partnership_goals_by_goal``) and SQLite
+    turns into a temporary index."""
+    return Q(pk__in=_goal_links.filter(goal__area=area).values("partnership_id"))
 
 
 # Partnerships
@@ -156,7 +157,10 @@ def _contribution_rows(partnerships):
 
 
 def _area_flags(partnerships):
-    """One row per partnership with goals, and ``in_<area>``: 1 when one of its goals is in it."""
+    """One row per partnership with goals, and ``in_<area>``: 1 when one of its goals is in it.
+
+    Joined once to the contributions. (An ``IN`` per area, as for the partnerships, would be
+    copied by PostgreSQL's planner into each of the area's five sums, and hashed as often.)"""
     return (
         _goal_links.filter(partnership_id__in=_ids(partnerships)).order_by()
         .values("partnership_id")
