@@ -5,8 +5,7 @@
     .venv/bin/python manage.py migrate
     .venv/bin/python manage.py seed_demo --partnerships 100000
     psql "$DATABASE_URL" -c "VACUUM ANALYZE"  # what autovacuum does after a bulk load
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/efus_analysts_bench \\
-        .venv/bin/python bench/stats.py --requests 200
+    .venv/bin/python bench/stats.py --requests 200
 
 Each scenario is requested in-process through Django's test client (the whole stack: URL
 routing, authentication, filters, the grouped queries, JSON rendering; no network), after a few
