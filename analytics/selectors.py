@@ -26,6 +26,7 @@ Definitions (the README's "Analysts" section repeats them):
 from collections import Counter, defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Case, Count, F, Max, OuterRef, Q, Subquery, Value, When, Window
 from django.db.models.functions import Coalesce, ExtractYear, Lead, TruncDate
@@ -212,8 +213,11 @@ def _contribution_grid(partnerships) -> list[dict]:
 
     The ORM writes the inner queries (filters, access rules, the backend's date functions); the
     joins and the grouping around them are SQL that SQLite and PostgreSQL share."""
-    rows_sql, rows_params = _contribution_rows(partnerships).query.sql_with_params()
-    flags_sql, flags_params = _area_flags(partnerships).query.sql_with_params()
+    try:
+        rows_sql, rows_params = _contribution_rows(partnerships).query.sql_with_params()
+        flags_sql, flags_params = _area_flags(partnerships).query.sql_with_params()
+    except EmptyResultSet:  # filters that cannot match (an empty choice): nothing to count
+        return []
     rates_sql, rates_params = _rate_periods().query.sql_with_params()
     measures = _measures()
     for area in Area.values:

@@ -255,6 +255,16 @@ def test_figures_take_the_partnership_lists_filters(demo, endpoint):
                               ).status_code == 400
 
 
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_filters_that_match_nothing_give_empty_figures(analyst, endpoint):
+    f.PartnershipFactory(status=Status.ACTIVE)
+    figures = get_as(analyst, endpoint, {"community_group": "0"})
+    if endpoint == "contributions":
+        assert figures["total"]["count"] == 0 and figures["by_kind"] == []
+    else:
+        assert figures["by_area"] == []
+
+
 def test_index_lists_the_figures_and_the_api_root_lists_every_resource(db):
     index = api().get("/api/v1/stats/").json()
     assert set(index) == set(ENDPOINTS)
@@ -332,9 +342,9 @@ def test_rate_edges_and_two_goals_in_one_area(analyst):
     ]
 
 
-def get_as(user, endpoint):
+def get_as(user, endpoint, params=None):
     client = APIClient()
     client.force_authenticate(user)
-    response = client.get(f"/api/v1/stats/{endpoint}/")
+    response = client.get(f"/api/v1/stats/{endpoint}/", params or {})
     assert response.status_code == 200, response.content
     return response.json()
