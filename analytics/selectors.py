@@ -23,23 +23,13 @@ Definitions (the README's "Analysts" section repeats them):
   all indicators of the area.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import (
-    Case,
-    Count,
-    DecimalField,
-    ExpressionWrapper,
-    F,
-    OuterRef,
-    Q,
-    Subquery,
-    Sum,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce, ExtractYear, TruncDate
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import Case, Count, F, Max, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models.functions import Coalesce, ExtractYear, Lead, TruncDate
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -52,14 +42,6 @@ from partnerships.models import Contribution, Partnership
 from .models import ExchangeRate
 
 CENT = Decimal("0.01")
-MONEY = DecimalField(max_digits=30, decimal_places=10)
-
-# The names of the sums of ``_measures``, in the order ``_Group.add`` takes them; none is the
-# name of a field, which an aggregate of the same query would otherwise shadow.
-MEASURES = ("n", "money", "euros", "unconverted", "days")
-
-PARTNERSHIP_DIMENSIONS = ["status", "city", "area", "community_group", "year"]
-CONTRIBUTION_DIMENSIONS = ["kind", "sector", "city", "area", "year"]
 
 _goal_links = Partnership.goals.through.objects
 _group_links = Partnership.community_groups.through.objects
@@ -67,6 +49,12 @@ _group_links = Partnership.community_groups.through.objects
 
 def _ids(partnerships):
     return partnerships.order_by().values("pk")
+
+
+def _fetch(db, sql, params) -> list[tuple]:
+    with connections[db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _label(choices, key):
@@ -83,109 +71,181 @@ def _sorted(rows, order=None):
     return sorted(rows, key=lambda row: (-row["count"], str(row["key"])))
 
 
+def _year_label(year):
+    return str(year) if year else _("No start date")
+
+
+def _by_year(rows):
+    return sorted(rows, key=lambda row: (row["key"] is None, row["key"] or 0))
+
+
+# Goal areas are summed beside the other breakdowns in the same pass, by conditional
+# aggregation: a partnership counts once in each area of its goals, never twice in the same one.
+
+
+def _in_area(area) -> Q:
+    """Partnerships with a goal in ``area``: an uncorrelated ``IN``, which PostgreSQL hashes
+    once per query (reading that area's links from ``partnership_goals_by_goal``) and SQLite
+    turns into a temporary index."""
+    return Q(pk__in=_goal_links.filter(goal__area=area).values("partnership_id"))
+
+
 # Partnerships
 
 
 def partnership_counts(partnerships) -> dict:
     """How many partnerships, in total and by status, city, goal area, community group and year.
 
-    Five queries (the total is the sum of the statuses)."""
-    ids = _ids(partnerships)
-    base = partnerships.order_by()
-    by_status = [
-        {"key": status, "label": _label(Status, status), "count": n}
-        for status, n in base.values_list("status").annotate(n=Count("pk")).values_list("status", "n")
-    ]
-    by_city = [
-        {"key": city, "label": city, "count": n}
-        for city, n in base.values_list("territory").annotate(n=Count("pk")).values_list("territory", "n")
-    ]
-    by_year = [
-        {"key": year, "label": str(year) if year else _("No start date"), "count": n}
-        for year, n in base.annotate(year=ExtractYear("starts_on")).values_list("year")
-        .annotate(n=Count("pk")).values_list("year", "n")
-    ]
-    by_area = [
-        {"key": area, "label": _label(Area, area), "count": n}
-        for area, n in _goal_links.filter(partnership_id__in=ids).order_by()
-        .values_list("goal__area").annotate(n=Count("partnership_id", distinct=True))
-        .values_list("goal__area", "n")
-    ]
-    by_group = [
-        {"key": code, "label": _group_name(name_en, name_fr), "count": n}
-        for code, name_en, name_fr, n in _group_links.filter(partnership_id__in=ids).order_by()
+    Two queries: one pass over the partnerships grouped by status, city and year together (a few
+    hundred rows, added up here into each breakdown) that counts the areas by conditional
+    aggregation, and one over the community-group links (a partnership is linked to a group
+    once)."""
+    grid = (
+        partnerships.order_by()
+        .values("status", "territory", year=ExtractYear("starts_on"))
+        .annotate(n=Count("pk"),
+                  **{f"in_{area}": Count("pk", filter=_in_area(area)) for area in Area.values})
+    )
+    counts = {name: Counter() for name in ("status", "territory", "year", "area")}
+    for row in grid:
+        for name in ("status", "territory", "year"):
+            counts[name][row[name]] += row["n"]
+        for area in Area.values:
+            counts["area"][area] += row[f"in_{area}"]
+    groups = (
+        _group_links.filter(partnership_id__in=_ids(partnerships)).order_by()
         .values_list("communitygroup__code", "communitygroup__name_en", "communitygroup__name_fr")
-        .annotate(n=Count("partnership_id", distinct=True))
-        .values_list("communitygroup__code", "communitygroup__name_en", "communitygroup__name_fr",
-                     "n")
-    ]
+        .annotate(n=Count("partnership_id"))
+    )
+
+    def rows_of(name, label_of):
+        return [{"key": key, "label": label_of(key), "count": n}
+                for key, n in counts[name].items() if n]
+
     return {
-        "total": sum(row["count"] for row in by_status),
-        "by_status": _sorted(by_status, list(Status.values)),
-        "by_city": _sorted(by_city),
-        "by_area": _sorted(by_area, list(Area.values)),
-        "by_community_group": _sorted(by_group),
-        "by_year": sorted(by_year, key=lambda row: (row["key"] is None, row["key"] or 0)),
+        "total": counts["status"].total(),
+        "by_status": _sorted(rows_of("status", lambda key: _label(Status, key)),
+                             list(Status.values)),
+        "by_city": _sorted(rows_of("territory", lambda key: key)),
+        "by_area": _sorted(rows_of("area", lambda key: _label(Area, key)), list(Area.values)),
+        "by_community_group": _sorted([
+            {"key": code, "label": _group_name(name_en, name_fr), "count": n}
+            for code, name_en, name_fr, n in groups
+        ]),
+        "by_year": _by_year(rows_of("year", _year_label)),
     }
 
 
 # Contributions
 
 
-def _euro_rate():
-    """The rate to euros of a contribution's currency on its partnership's start date."""
-    day = Coalesce(
-        F("party__partnership__starts_on"), TruncDate("party__partnership__created_at")
-    )
-    rate = (
-        ExchangeRate.objects.filter(currency=OuterRef("currency"), valid_from__lte=OuterRef("rate_day"))
-        .order_by("-valid_from")
-        .values("rate_to_eur")[:1]
-    )
-    return day, Case(
-        When(currency="EUR", then=Value(Decimal(1), output_field=MONEY)),
-        default=Subquery(rate, output_field=MONEY),
-        output_field=MONEY,
-    )
-
-
-def _contributions(partnerships):
-    day, rate = _euro_rate()
+def _contribution_rows(partnerships):
+    """One row per contribution of the partnerships, with what it is grouped and converted by:
+    ``day`` is the day whose rate applies (the start date, or the registration day)."""
     return (
         Contribution.objects.filter(party__partnership_id__in=_ids(partnerships))
         .order_by()
-        .annotate(rate_day=day, eur_rate=rate)
+        .values(
+            "kind", "currency", "amount", "person_days",
+            partnership=F("party__partnership_id"),
+            sector=F("party__organisation__sector"),
+            city=F("party__partnership__territory"),
+            year=ExtractYear("party__partnership__starts_on"),
+            day=Coalesce("party__partnership__starts_on",
+                         TruncDate("party__partnership__created_at")),
+        )
     )
 
 
-def _measures(prefix="", condition=None):
-    """The sums of one group (or of the contributions matching ``condition``), by currency."""
+def _area_flags(partnerships):
+    """One row per partnership with goals, and ``in_<area>``: 1 when one of its goals is in it.
 
-    def when(extra=None):
-        both = [q for q in (condition, extra) if q is not None]
-        if not both:
-            return None
-        combined = both[0]
-        for q in both[1:]:
-            combined &= q
-        return combined
+    Joined once to the contributions. (An ``IN`` per area, as for the partnerships, would be
+    copied by PostgreSQL's planner into each of the area's five sums, and hashed as often.)"""
+    return (
+        _goal_links.filter(partnership_id__in=_ids(partnerships)).order_by()
+        .values("partnership_id")
+        .annotate(**{
+            f"in_{area}": Max(Case(When(goal__area=area, then=Value(1)), default=Value(0)))
+            for area in Area.values
+        })
+    )
 
-    financial = Q(amount__isnull=False)
+
+def _rate_periods():
+    """Each rate with the day the next one of its currency takes over (``NULL``: still in force)."""
+    return ExchangeRate.objects.order_by().values(
+        "currency", "rate_to_eur", "valid_from",
+        valid_until=Window(Lead("valid_from"), partition_by=[F("currency")],
+                           order_by=F("valid_from").asc()),
+    )
+
+
+def _measures(prefix="", condition=None) -> dict[str, str]:
+    """The sums of a group of contributions (of those matching ``condition``) in SQL over ``c``,
+    a contribution, and ``r``, the period of the rate table that holds its day (none for euros,
+    which need no rate)."""
+
+    def of(value, extra=None):
+        test = " AND ".join(part for part in (condition, extra) if part)
+        return f"CASE WHEN {test} THEN {value} END" if test else value
+
     return {
-        f"{prefix}n": Count("pk", filter=when()),
-        f"{prefix}money": Sum("amount", filter=when()),
-        f"{prefix}euros": Sum(
-            ExpressionWrapper(F("amount") * F("eur_rate"), output_field=MONEY), filter=when()
+        f"{prefix}n": f"COUNT({of('1')})",
+        f"{prefix}money": f"SUM({of('c.amount')})",
+        f"{prefix}euros": "SUM({})".format(
+            of("c.amount * CASE WHEN c.currency = 'EUR' THEN 1 ELSE r.rate_to_eur END")
         ),
-        f"{prefix}unconverted": Count(
-            "pk", filter=when(financial & Q(eur_rate__isnull=True))
-        ),
-        f"{prefix}days": Sum("person_days", filter=when()),
+        f"{prefix}unconverted": "COUNT({})".format(of(
+            "1", "c.amount IS NOT NULL AND c.currency <> 'EUR' AND r.rate_to_eur IS NULL"
+        )),
+        f"{prefix}days": f"SUM({of('c.person_days')})",
     }
 
 
+GRID_KEYS = ["kind", "sector", "city", "year", "currency"]
+
+
+def _contribution_grid(partnerships) -> list[dict]:
+    """The contributions' sums grouped by kind, sector, city, year and currency together, with
+    the sums of each goal area beside them: one pass, with the rate table and the
+    partnerships' area flags each joined once.
+
+    The ORM writes the inner queries (filters, access rules, the backend's date functions); the
+    joins and the grouping around them are SQL that SQLite and PostgreSQL share."""
+    try:
+        rows_sql, rows_params = _contribution_rows(partnerships).query.sql_with_params()
+        flags_sql, flags_params = _area_flags(partnerships).query.sql_with_params()
+    except EmptyResultSet:  # filters that cannot match (an empty choice): nothing to count
+        return []
+    rates_sql, rates_params = _rate_periods().query.sql_with_params()
+    measures = _measures()
+    for area in Area.values:
+        measures.update(_measures(f"{area}__", f"f.in_{area} = 1"))
+    keys = ", ".join(f"c.{key}" for key in GRID_KEYS)
+    sql = f"""
+        SELECT {keys}, {", ".join(measures.values())}
+        FROM ({rows_sql}) c
+        LEFT JOIN ({flags_sql}) f ON f.partnership_id = c.partnership
+        LEFT JOIN ({rates_sql}) r
+          ON r.currency = c.currency AND c.currency <> 'EUR' AND r.valid_from <= c.day
+         AND (r.valid_until IS NULL OR c.day < r.valid_until)
+        GROUP BY {keys}
+    """  # noqa: S608 (the interpolated parts are SQL the ORM made and fixed names)
+    names = [*GRID_KEYS, *measures]
+    params = [*rows_params, *flags_params, *rates_params]
+    return [dict(zip(names, row, strict=True)) for row in _fetch(partnerships.db, sql, params)]
+
+
 def _money(value) -> str | None:
-    return None if value is None else str(Decimal(value).quantize(CENT, ROUND_HALF_UP))
+    return None if value is None else str(_decimal(value).quantize(CENT, ROUND_HALF_UP))
+
+
+def _decimal(value) -> Decimal:
+    """A sum as the database gave it: a Decimal (PostgreSQL), an int or a float (SQLite)."""
+    if value is None:
+        return Decimal(0)
+    return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
 class _Group:
@@ -197,13 +257,13 @@ class _Group:
         self.eur = Decimal(0)
         self.amounts = defaultdict(Decimal)
 
-    def add(self, currency, count, amount, eur, unconverted, person_days):
-        self.count += count or 0
-        self.unconverted += unconverted or 0
-        self.person_days += Decimal(person_days or 0)
-        self.eur += Decimal(eur or 0)
-        if currency and amount is not None:
-            self.amounts[currency] += Decimal(amount)
+    def add(self, row, prefix=""):
+        self.count += row[f"{prefix}n"] or 0
+        self.unconverted += row[f"{prefix}unconverted"] or 0
+        self.person_days += _decimal(row[f"{prefix}days"])
+        self.eur += _decimal(row[f"{prefix}euros"])
+        if row["currency"] and row[f"{prefix}money"] is not None:
+            self.amounts[row["currency"]] += _decimal(row[f"{prefix}money"])
 
     def as_dict(self) -> dict:
         return {
@@ -220,68 +280,50 @@ class _Group:
         }
 
 
-def _grouped(rows, key_of, label_of) -> dict:
-    groups = {}
-    for row in rows:
-        key = key_of(row)
-        group = groups.get(key) or groups.setdefault(key, _Group(key, label_of(row)))
-        group.add(row["currency"], *(row[name] for name in MEASURES))
-    return groups
+class _Breakdown(dict):
+    """Groups by one dimension, made as rows of the grid come."""
+
+    def __init__(self, label_of):
+        super().__init__()
+        self.label_of = label_of
+
+    def add(self, key, row, prefix=""):
+        group = self.get(key) or self.setdefault(key, _Group(key, self.label_of(key)))
+        group.add(row, prefix)
+
+    def rows(self, order=None):
+        return _sorted([group.as_dict() for group in self.values()], order)
 
 
 def contribution_totals(partnerships) -> dict:
     """Contributions: how many, the amounts in each currency and in euros, the person-days, in
-    total and by kind, party sector, city, goal area and year. Five queries."""
-    contributions = _contributions(partnerships)
-    measures = _measures()
+    total and by kind, party sector, city, goal area and year.
 
-    def by(field, label_of):
-        rows = contributions.values(field, "currency").annotate(**measures)
-        return _grouped(rows, lambda row: row[field], label_of)
-
-    kinds = by("kind", lambda row: _label(ContributionKind, row["kind"]))
-    sectors = by("party__organisation__sector",
-                 lambda row: _label(Sector, row["party__organisation__sector"]))
-    cities = by("party__partnership__territory", lambda row: row["party__partnership__territory"])
-    years = _grouped(
-        contributions.annotate(year=ExtractYear("party__partnership__starts_on"))
-        .values("year", "currency").annotate(**measures),
-        lambda row: row["year"],
-        lambda row: str(row["year"]) if row["year"] else _("No start date"),
-    )
-    # Areas: one query, with one set of sums per area (a contribution counts once in each area of
-    # its partnership's goals, never twice in the same one).
-    area_measures = {}
-    for area in Area.values:
-        in_area = Q(party__partnership_id__in=_goal_links.filter(goal__area=area)
-                    .values("partnership_id"))
-        area_measures.update(_measures(f"{area}__", in_area))
-    areas = {}
-    for row in contributions.values("currency").annotate(**area_measures):
-        for area in Area.values:
-            if not row[f"{area}__n"]:
-                continue
-            group = areas.get(area) or areas.setdefault(area, _Group(area, _label(Area, area)))
-            group.add(row["currency"], *(row[f"{area}__{name}"] for name in MEASURES))
+    One query: a pass over the contributions grouped by kind, sector, city, year and currency
+    together (a few thousand rows at most), added up here into each breakdown."""
+    grid = _contribution_grid(partnerships)
     total = _Group("total", _("All contributions"))
-    for group in kinds.values():
-        total.count += group.count
-        total.unconverted += group.unconverted
-        total.person_days += group.person_days
-        total.eur += group.eur
-        for currency, amount in group.amounts.items():
-            total.amounts[currency] += amount
-
-    def rows(groups, order=None):
-        return _sorted([group.as_dict() for group in groups.values()], order)
-
+    kinds = _Breakdown(lambda key: _label(ContributionKind, key))
+    sectors = _Breakdown(lambda key: _label(Sector, key))
+    cities = _Breakdown(lambda key: key)
+    areas = _Breakdown(lambda key: _label(Area, key))
+    years = _Breakdown(_year_label)
+    for row in grid:
+        total.add(row)
+        kinds.add(row["kind"], row)
+        sectors.add(row["sector"], row)
+        cities.add(row["city"], row)
+        years.add(None if row["year"] is None else int(row["year"]), row)
+        for area in Area.values:
+            if row[f"{area}__n"]:
+                areas.add(area, row, f"{area}__")
     return {
         "total": total.as_dict(),
-        "by_kind": rows(kinds, list(ContributionKind.values)),
-        "by_sector": rows(sectors, list(Sector.values)),
-        "by_city": rows(cities),
-        "by_area": rows(areas, list(Area.values)),
-        "by_year": sorted(rows(years), key=lambda row: (row["key"] is None, row["key"] or 0)),
+        "by_kind": kinds.rows(list(ContributionKind.values)),
+        "by_sector": sectors.rows(list(Sector.values)),
+        "by_city": cities.rows(),
+        "by_area": areas.rows(list(Area.values)),
+        "by_year": _by_year(years.rows()),
     }
 
 

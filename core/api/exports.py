@@ -73,6 +73,9 @@ def _is_number(text: str) -> bool:
 
 
 def _labels(field) -> dict | None:
+    """The labels of a choice field's codes, or of a list of choices (``contribution_kinds``)."""
+    if isinstance(field, serializers.ListField):
+        field = field.child
     if isinstance(field, serializers.ChoiceField) and not isinstance(field, serializers.FilePathField):
         return {str(key): str(label) for key, label in field.choices.items()}
     return None
@@ -107,6 +110,8 @@ def _value(item, key, sub, labels):
         if isinstance(value, list):
             return [_value(element, sub, None, labels) for element in value]
         value = (value or {}).get(sub)
+    if labels is not None and isinstance(value, list | set):
+        return [labels.get(str(element), element) for element in value]
     if labels is not None and value is not None:
         return labels.get(str(value), value)
     return value

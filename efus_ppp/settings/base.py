@@ -345,6 +345,7 @@ SPECTACULAR_SETTINGS = {
         "VisibilityEnum": "projects.choices.Visibility",
         "CallStatusEnum": "calls.choices.CallStatus",
         "ExpressionOfInterestStatusEnum": "calls.choices.EoiStatus",
+        "AreaEnum": "goals.choices.Area",
     },
 }
 

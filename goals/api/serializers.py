@@ -70,11 +70,14 @@ class StrategyCreateSerializer(StrategyWriteSerializer):
 
 class MeasurementSerializer(RegistryModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="goals-api:measurement-detail")
+    indicator_name = serializers.CharField(source="indicator.name", read_only=True)
+    indicator_unit = serializers.CharField(source="indicator.unit", read_only=True)
     value = serializers.DecimalField(**AMOUNT, read_only=True)
 
     class Meta:
         model = Measurement
-        fields = ["id", "url", "indicator", "measured_on", "value", "note", "created_at"]
+        fields = ["id", "url", "indicator", "indicator_name", "indicator_unit", "measured_on",
+                  "value", "note", "created_at"]
         read_only_fields = fields
 
 
@@ -99,6 +102,8 @@ class IndicatorMeasurementSerializer(RegistryModelSerializer):
 
 class IndicatorSerializer(RegistryModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="goals-api:indicator-detail")
+    goal_title = serializers.CharField(source="goal.title", read_only=True)
+    goal_area = serializers.ChoiceField(source="goal.area", choices=Area.choices, read_only=True)
     baseline = serializers.DecimalField(**AMOUNT, read_only=True)
     target = serializers.DecimalField(**AMOUNT, read_only=True)
     measurements = IndicatorMeasurementSerializer(many=True, read_only=True)
@@ -109,8 +114,8 @@ class IndicatorSerializer(RegistryModelSerializer):
 
     class Meta:
         model = Indicator
-        fields = ["id", "url", "goal", "name", "unit", "baseline", "baseline_on", "target",
-                  "target_on", "direction", "progress", "measurements"]
+        fields = ["id", "url", "goal", "goal_title", "goal_area", "name", "unit", "baseline",
+                  "baseline_on", "target", "target_on", "direction", "progress", "measurements"]
         read_only_fields = fields
 
     def get_progress(self, indicator) -> float | None:

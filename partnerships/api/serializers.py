@@ -40,13 +40,7 @@ class CommunityGroupBriefSerializer(RegistryModelSerializer):
 class PartnershipBriefSerializer(RegistryModelSerializer):
     class Meta:
         model = Partnership
-        fields = ["id", "title", "status"]
-        read_only_fields = fields
-
-
-class ContributionPartnershipSerializer(PartnershipBriefSerializer):
-    class Meta(PartnershipBriefSerializer.Meta):
-        fields = [*PartnershipBriefSerializer.Meta.fields, "territory"]
+        fields = ["id", "title", "status", "territory"]
         read_only_fields = fields
 
 
@@ -67,7 +61,7 @@ class ContributionSerializer(PartyContributionSerializer):
     an export too) says who brings what to which agreement."""
 
     url = serializers.HyperlinkedIdentityField(view_name="partnerships-api:contribution-detail")
-    partnership = ContributionPartnershipSerializer(source="party.partnership", read_only=True)
+    partnership = PartnershipBriefSerializer(source="party.partnership", read_only=True)
     organisation = OrganisationBriefSerializer(source="party.organisation", read_only=True)
     role = serializers.ChoiceField(source="party.role", choices=Role.choices, read_only=True)
 

@@ -74,11 +74,12 @@ class ProjectCreateSerializer(ProjectWriteSerializer):
 
 class NeedSerializer(RegistryModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="projects-api:need-detail")
+    goal_title = serializers.CharField(source="goal.title", read_only=True)
 
     class Meta:
         model = Need
-        fields = ["id", "url", "goal", "kind", "magnitude", "territory", "description", "is_open",
-                  "created_at", "updated_at"]
+        fields = ["id", "url", "goal", "goal_title", "kind", "magnitude", "territory",
+                  "description", "is_open", "created_at", "updated_at"]
         read_only_fields = fields
 
 

@@ -162,6 +162,21 @@ def check_contribution_totals(kind):
     assert {row["key"] for row in figures["by_city"]} == set(by_city)
     for row in figures["by_city"]:
         check_group(row, by_city[row["key"]])
+    by_year = expected_contributions(rows, lambda c: c.party.partnership.starts_on
+                                     and c.party.partnership.starts_on.year)
+    assert {row["key"] for row in figures["by_year"]} == set(by_year)
+    for row in figures["by_year"]:
+        check_group(row, by_year[row["key"]])
+    # A contribution counts once in each area of its partnership's goals.
+    by_area = defaultdict(dict)
+    for area in {goal.area for p in rows for goal in p.goals.all()}:
+        in_area = [p for p in rows if area in {goal.area for goal in p.goals.all()}]
+        by_area[area] = expected_contributions(in_area, lambda c: "all")["all"]
+    assert {row["key"] for row in figures["by_area"]} == {
+        area for area, group in by_area.items() if group["count"]
+    }
+    for row in figures["by_area"]:
+        check_group(row, by_area[row["key"]])
     check_group(figures["total"], expected_contributions(rows, lambda c: "all")["all"])
 
 
@@ -182,8 +197,13 @@ def test_pounds_are_converted_at_the_rate_in_force_on_the_start_date(demo):
     assert late["total"]["unconverted"] == 1  # the francs
 
 
-def test_indicator_progress_equals_python_counts(demo):
-    rows = visible("analyst")
+def test_indicator_progress_equals_python_counts_for_each_kind_of_user(demo):
+    for kind in KINDS:
+        check_indicator_progress(DEMO_USERS[kind])
+
+
+def check_indicator_progress(username):
+    rows = visible(username)
     goal_ids = {g.pk for p in rows for g in p.goals.all()}
     expected = defaultdict(Counter)
     for indicator in Indicator.objects.filter(goal_id__in=goal_ids).select_related("goal"):
@@ -199,12 +219,29 @@ def test_indicator_progress_equals_python_counts(demo):
                    else latest.value <= indicator.target)
         counts["on_track"] += better
         counts["reached"] += reached
-    figures = get("analyst", "indicators")
+    figures = get(username, "indicators")
     assert {row["key"] for row in figures["by_area"]} == set(expected)
     for row in figures["by_area"]:
         for name in ("indicators", "measured", "on_track", "reached"):
             assert row[name] == expected[row["key"]][name], (row["key"], name)
         assert row["share_on_track"] == round(row["on_track"] / row["indicators"], 4)
+
+
+def test_figures_hold_no_personal_data(demo):
+    """Figures are counts and sums by codes, cities and labels: no contact of any organisation
+    or user reaches them, whoever asks."""
+    from actors.models import Organisation
+
+    personal = {value for row in Organisation.objects.values("contact_name", "contact_email",
+                                                             "contact_phone")
+                for value in row.values() if value}
+    personal |= {value for row in User.objects.values("email", "first_name", "last_name")
+                 for value in row.values() if value}
+    assert personal
+    for kind in ("anonymous", "analyst", "admin"):
+        for endpoint in ENDPOINTS:
+            text = api(DEMO_USERS[kind]).get(f"/api/v1/stats/{endpoint}/").content.decode()
+            assert not [value for value in personal if value in text], (kind, endpoint)
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
@@ -216,6 +253,16 @@ def test_figures_take_the_partnership_lists_filters(demo, endpoint):
         assert filtered["total"] == len(listed)
     assert api("analyst").get(f"/api/v1/stats/{endpoint}/", {"starts_on_after": "2025-13-01"}
                               ).status_code == 400
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_filters_that_match_nothing_give_empty_figures(analyst, endpoint):
+    f.PartnershipFactory(status=Status.ACTIVE)
+    figures = get_as(analyst, endpoint, {"community_group": "0"})
+    if endpoint == "contributions":
+        assert figures["total"]["count"] == 0 and figures["by_kind"] == []
+    else:
+        assert figures["by_area"] == []
 
 
 def test_index_lists_the_figures_and_the_api_root_lists_every_resource(db):
@@ -250,10 +297,11 @@ def _partnerships(count):
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
 def test_query_budget_does_not_grow_with_the_rows(analyst, endpoint):
-    # Partnerships: five groupings (the total is the sum of the statuses). Contributions: five
-    # groupings (the totals are added up from the kinds). Indicators: one grouping. No query for
+    # Partnerships: one grouping by status, city, year and goal areas together; one over the
+    # community-group links. Contributions: one grouping by kind, sector, city, year, currency
+    # and goal areas together, the rates joined once. Indicators: one grouping. No query for
     # the user: forced.
-    budget = {"partnerships": 5, "contributions": 5, "indicators": 1}[endpoint]
+    budget = {"partnerships": 2, "contributions": 1, "indicators": 1}[endpoint]
     client = APIClient()
     client.force_authenticate(analyst)
     counts = []
@@ -263,3 +311,40 @@ def test_query_budget_does_not_grow_with_the_rows(analyst, endpoint):
             assert client.get(f"/api/v1/stats/{endpoint}/", {"status": "active"}).status_code == 200
         counts.append(len(queries))
     assert counts == [budget, budget]
+
+
+def test_rate_edges_and_two_goals_in_one_area(analyst):
+    """The rate in force is the latest one valid on or before the day, its first day included;
+    a day before a currency's first rate leaves the amount unconverted; a partnership with no
+    start date takes the rate of the day it was registered; two goals in one area count once."""
+    ExchangeRate.objects.create(currency="GBP", rate_to_eur=Decimal("1.5"),
+                                valid_from=datetime.date(2024, 1, 1))
+    ExchangeRate.objects.create(currency="GBP", rate_to_eur=Decimal("2"),
+                                valid_from=datetime.date(2025, 1, 1))
+    body = f.PublicBodyFactory()
+    goals = [f.GoalFactory(strategy__owner=body, area="other") for _ in range(2)]
+    for starts_on in (datetime.date(2023, 12, 31), datetime.date(2024, 1, 1),
+                      datetime.date(2024, 12, 31), datetime.date(2025, 1, 1), None):
+        partnership = f.PartnershipFactory(lead_body=body, starts_on=starts_on)
+        partnership.goals.set(goals)
+        f.ContributionFactory(party__partnership=partnership, amount=Decimal("100"),
+                              currency="GBP")
+    Partnership.objects.update(status=Status.ACTIVE)
+
+    figures = get_as(analyst, "contributions")
+    assert Decimal(figures["total"]["amount_eur"]) == Decimal("150") + 150 + 200 + 200
+    assert figures["total"]["unconverted"] == 1
+    assert figures["total"]["amounts"] == [{"currency": "GBP", "amount": "500.00"}]
+    (area,) = figures["by_area"]
+    assert (area["key"], area["count"], area["amount_eur"]) == ("other", 5, "700.00")
+    assert get_as(analyst, "partnerships")["by_area"] == [
+        {"key": "other", "label": "Other", "count": 5}
+    ]
+
+
+def get_as(user, endpoint, params=None):
+    client = APIClient()
+    client.force_authenticate(user)
+    response = client.get(f"/api/v1/stats/{endpoint}/", params or {})
+    assert response.status_code == 200, response.content
+    return response.json()

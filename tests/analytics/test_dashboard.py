@@ -9,6 +9,7 @@ import pytest
 
 from analytics.charts import CHARTS
 from partnerships.choices import Status
+from partnerships.models import Partnership
 from tests import factories as f
 from tests.access import assert_each_kind_gets, expect
 
@@ -81,3 +82,29 @@ def test_dashboard_in_french(client, analyst):
     client.force_login(analyst)
     page = client.get(PAGE, HTTP_ACCEPT_LANGUAGE="fr").text
     assert "Chiffres des partenariats" in page
+
+
+def _active_partnerships(body, count):
+    for n in range(count):
+        partnership = f.PartnershipFactory(lead_body=body, territory=f"City {n % 3}")
+        partnership.goals.add(f.GoalFactory(strategy__owner=body))
+        partnership.community_groups.add(f.CommunityGroupFactory())
+        f.ContributionFactory(party__partnership=partnership)
+    Partnership.objects.update(status=Status.ACTIVE)
+
+
+@pytest.mark.parametrize("url", [PAGE, "/analytics/charts/contributions-eur-by-sector.csv"])
+def test_the_dashboard_reads_as_many_queries_for_3_as_for_30_partnerships(
+    client, analyst, body, url
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(analyst)
+    counts = []
+    for count in (3, 27):
+        _active_partnerships(body, count)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

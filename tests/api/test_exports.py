@@ -186,3 +186,52 @@ def test_xlsx_export_matches_the_csv(registry, users, resource):
     assert len(rows) == len(csv_lines) + 1
     headers = ["".join(cell.itertext()) for cell in rows[0]]
     assert headers == list(csv_lines[0].keys())
+
+
+def _needs_and_calls(registry, count):
+    from projects.models import Need
+    from tests.calls.factories import CallFactory, EoiFactory
+
+    for _ in range(count):
+        Need.objects.create(goal=registry.goal, kind="expertise", territory="Saint-Denis")
+        call = CallFactory(lead_body=registry.body)
+        call.goals.add(registry.goal)
+        EoiFactory(call=call)
+
+
+@pytest.mark.parametrize(("resource", "expected"), [
+    ("indicators", {"goal_title": "Safer station forecourt",
+                    "goal_area_label": "Intervention projects"}),
+    ("measurements", {"indicator_name": "Reported thefts", "indicator_unit": "incidents"}),
+    ("needs", {"goal_title": "Safer station forecourt", "kind_label": "Expertise"}),
+    ("calls", {"contribution_kinds_label": "Financial; Expertise",
+               "goals.title": "Safer station forecourt", "lead_body.name": "Ville de Saint-Denis"}),
+    ("expressions-of-interest", {"organisation.sector_label": "Private sector",
+                                 "body.name": "Ville de Saint-Denis"}),
+    ("parties", {"partnership.title": "Nuits tranquilles", "partnership.territory": "Saint-Denis",
+                 "organisation.kind_label": "Municipality"}),
+])
+def test_rows_name_what_their_ids_point_to(registry, users, resource, expected):
+    """An analyst reading a CSV in a spreadsheet sees names and labels, not only ids."""
+    _needs_and_calls(registry, 1)
+    rows = csv_rows(client_for(users["admin"]).get(f"/api/v1/{resource}/export.csv"))
+    assert rows
+    assert any(expected.items() <= row.items() for row in rows), rows[0]
+
+
+@pytest.mark.parametrize(("resource", "budget"), [
+    # the rows with their goal (and its owner for the restriction)
+    ("needs", 1),
+    # the rows with lead bodies; their goals
+    ("calls", 2),
+    # the rows with call, body and organisation; their offers
+    ("expressions-of-interest", 2),
+])
+def test_exports_read_a_fixed_number_of_queries(registry, users, django_assert_num_queries,
+                                                resource, budget):
+    client = client_for(users["admin"])
+    for count in (3, 27):
+        _needs_and_calls(registry, count)
+        with django_assert_num_queries(budget):
+            rows = csv_rows(client.get(f"/api/v1/{resource}/export.csv"))
+        assert len(rows) >= count

@@ -1,5 +1,6 @@
 """An analyst makes a read-only token and uses it, reads the dashboard filtered by city and
-downloads a chart's data; a coordinator downloads a dossier. In English and French, axe-clean."""
+downloads a chart's data; a coordinator downloads a dossier. In English and French (pages
+axe-clean in both, the dossier's text in both)."""
 
 import io
 from pathlib import Path
@@ -71,18 +72,35 @@ def test_analyst_token_api_and_dashboard(page, axe_source, partnerships, analyst
     page.wait_for_load_state()
     assert page.get_by_role("heading", name="Chiffres des partenariats").is_visible()
     assert violations(page, axe_source) == []
+    page.goto("/accounts/tokens/")
+    assert page.get_by_role("cell", name="Notebook", exact=True).is_visible()
+    assert violations(page, axe_source) == []
 
 
-def test_coordinator_downloads_a_dossier(page, partnerships):
+def _dossier_text(page, link_name) -> str:
+    with page.expect_download() as download:
+        page.get_by_role("link", name=link_name).click()
+    with open(download.value.path(), "rb") as pdf:
+        reader = PdfReader(io.BytesIO(pdf.read()))
+    return "\n".join(p.extract_text() for p in reader.pages)
+
+
+def test_coordinator_downloads_a_dossier(page, axe_source, partnerships):
     partnership = partnerships["Nuits tranquilles"]
     sign_in(page)
     page.goto(f"/partnerships/{partnership.pk}/")
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Dossier (PDF)").click()
-    with open(download.value.path(), "rb") as pdf:
-        reader = PdfReader(io.BytesIO(pdf.read()))
-    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert violations(page, axe_source) == []
+    text = _dossier_text(page, "Dossier (PDF)")
     for party in partnership.parties.all():
         assert party.organisation.name in text
     for rule in partnership.rules.all():
         assert rule.title in text
+
+    page.select_option("#language-select", "fr")
+    page.get_by_role("button", name="Change").click()
+    page.wait_for_load_state()
+    assert violations(page, axe_source) == []
+    text = _dossier_text(page, "Dossier (PDF)")
+    assert "Règles" in text and "Actif" in text
+    for party in partnership.parties.all():
+        assert party.organisation.name in text
