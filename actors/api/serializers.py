@@ -7,6 +7,7 @@ from core.api.serializers import (
     ConfidentialFieldsMixin,
     ConfidentialInputMixin,
     DateField,
+    RegistryModelSerializer,
 )
 
 from ..choices import OrganisationKind, Sector, VerificationStatus
@@ -36,7 +37,7 @@ def _internal_notes_check(user):
     return is_admin(user) or is_coordinator(user)
 
 
-class OrganisationBriefSerializer(serializers.ModelSerializer):
+class OrganisationBriefSerializer(RegistryModelSerializer):
     """An organisation as it appears inside other objects."""
 
     class Meta:
@@ -45,7 +46,7 @@ class OrganisationBriefSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class OrganisationSerializer(ConfidentialFieldsMixin, serializers.ModelSerializer):
+class OrganisationSerializer(ConfidentialFieldsMixin, RegistryModelSerializer):
     """An organisation. Contact details appear only to administrators, coordinators and the
     organisation's own people; internal notes only to administrators and coordinators."""
 

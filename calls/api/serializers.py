@@ -11,6 +11,7 @@ from core.api.serializers import (
     ConfidentialInputMixin,
     DateField,
     DateTimeField,
+    RegistryModelSerializer,
     VisibleRelatedField,
 )
 from goals.api.serializers import GoalBriefSerializer
@@ -33,14 +34,14 @@ from ..models import (
 from ..selectors import may_see_personal_data
 
 
-class CallBriefSerializer(serializers.ModelSerializer):
+class CallBriefSerializer(RegistryModelSerializer):
     class Meta:
         model = CallForPartners
         fields = ["id", "title", "status", "closes_at"]
         read_only_fields = fields
 
 
-class CallSerializer(serializers.ModelSerializer):
+class CallSerializer(RegistryModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="calls-api:call-detail")
     lead_body = OrganisationBriefSerializer(read_only=True)
     goals = GoalBriefSerializer(many=True, read_only=True)
@@ -99,7 +100,7 @@ def _personal_check(user):
     return False
 
 
-class AttachmentSerializer(serializers.ModelSerializer):
+class AttachmentSerializer(RegistryModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     download = serializers.SerializerMethodField()
 
@@ -115,7 +116,7 @@ class AttachmentSerializer(serializers.ModelSerializer):
         return request.build_absolute_uri(path) if request else path
 
 
-class EoiSerializer(ConfidentialFieldsMixin, serializers.ModelSerializer):
+class EoiSerializer(ConfidentialFieldsMixin, RegistryModelSerializer):
     """An expression of interest as listed. Contact details only reach those who handle it."""
 
     url = serializers.HyperlinkedIdentityField(view_name="calls-api:eoi-detail")
@@ -220,7 +221,7 @@ class AcceptSerializer(serializers.Serializer):
         return role
 
 
-class CommentSerializer(serializers.ModelSerializer):
+class CommentSerializer(RegistryModelSerializer):
     author = serializers.StringRelatedField(read_only=True)
 
     class Meta:

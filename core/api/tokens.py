@@ -23,6 +23,7 @@ from core.access import is_admin, is_analyst, is_coordinator
 from core.models import TokenDetails, TokenScope
 
 from .parsers import RegistryJSONParser
+from .serializers import RegistryModelSerializer
 
 DEFAULT_EXPIRY_DAYS = 90
 MAX_EXPIRY_DAYS = 365
@@ -80,7 +81,7 @@ class StrictCharField(serializers.CharField):
         return super().to_internal_value(data)
 
 
-class TokenSerializer(serializers.ModelSerializer):
+class TokenSerializer(RegistryModelSerializer):
     name = serializers.CharField(source="details.name", read_only=True, default="")
     scope = serializers.ChoiceField(
         source="details.scope", choices=TokenScope.choices, read_only=True,

@@ -3,7 +3,7 @@ from rest_framework import serializers
 
 from actors.api.serializers import OrganisationBriefSerializer
 from actors.models import Organisation
-from core.api.serializers import DateField
+from core.api.serializers import DateField, RegistryModelSerializer
 
 from ..choices import Area, Horizon, IndicatorDirection, Priority
 from ..models import CommunityGroup, Goal, Indicator, Measurement, SafetyStrategy
@@ -11,7 +11,7 @@ from ..models import CommunityGroup, Goal, Indicator, Measurement, SafetyStrateg
 AMOUNT = {"max_digits": 14, "decimal_places": 2}
 
 
-class CommunityGroupSerializer(serializers.ModelSerializer):
+class CommunityGroupSerializer(RegistryModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="goals-api:community-group-detail")
 
     class Meta:
@@ -20,21 +20,21 @@ class CommunityGroupSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class StrategyBriefSerializer(serializers.ModelSerializer):
+class StrategyBriefSerializer(RegistryModelSerializer):
     class Meta:
         model = SafetyStrategy
         fields = ["id", "title"]
         read_only_fields = fields
 
 
-class GoalBriefSerializer(serializers.ModelSerializer):
+class GoalBriefSerializer(RegistryModelSerializer):
     class Meta:
         model = Goal
         fields = ["id", "title", "area", "horizon", "priority"]
         read_only_fields = fields
 
 
-class StrategySerializer(serializers.ModelSerializer):
+class StrategySerializer(RegistryModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="goals-api:strategy-detail")
     owner = OrganisationBriefSerializer(read_only=True)
 
@@ -68,7 +68,7 @@ class StrategyCreateSerializer(StrategyWriteSerializer):
     )
 
 
-class MeasurementSerializer(serializers.ModelSerializer):
+class MeasurementSerializer(RegistryModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="goals-api:measurement-detail")
     value = serializers.DecimalField(**AMOUNT, read_only=True)
 
@@ -88,7 +88,7 @@ class MeasurementCreateSerializer(MeasurementWriteSerializer):
     indicator = serializers.PrimaryKeyRelatedField(queryset=Indicator.objects.all())
 
 
-class IndicatorMeasurementSerializer(serializers.ModelSerializer):
+class IndicatorMeasurementSerializer(RegistryModelSerializer):
     value = serializers.DecimalField(**AMOUNT, read_only=True)
 
     class Meta:
@@ -97,7 +97,7 @@ class IndicatorMeasurementSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class IndicatorSerializer(serializers.ModelSerializer):
+class IndicatorSerializer(RegistryModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="goals-api:indicator-detail")
     baseline = serializers.DecimalField(**AMOUNT, read_only=True)
     target = serializers.DecimalField(**AMOUNT, read_only=True)
@@ -132,7 +132,7 @@ class IndicatorCreateSerializer(IndicatorWriteSerializer):
     goal = serializers.PrimaryKeyRelatedField(queryset=Goal.objects.all())
 
 
-class GoalSerializer(serializers.ModelSerializer):
+class GoalSerializer(RegistryModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="goals-api:goal-detail")
     strategy = StrategyBriefSerializer(read_only=True)
     owner = OrganisationBriefSerializer(source="strategy.owner", read_only=True)

@@ -10,6 +10,7 @@ from core.api.serializers import (
     ConfidentialFieldsMixin,
     ConfidentialInputMixin,
     DateField,
+    RegistryModelSerializer,
     VisibleRelatedField,
 )
 from goals.api.serializers import GoalBriefSerializer
@@ -20,14 +21,14 @@ from ..measures import MEASURE_FIELDS, UNKNOWN_CURRENCY, checked_currency
 from ..models import Contribution, Partnership, Party, Rule
 
 
-class CommunityGroupBriefSerializer(serializers.ModelSerializer):
+class CommunityGroupBriefSerializer(RegistryModelSerializer):
     class Meta:
         model = CommunityGroup
         fields = ["code", "name_en", "name_fr"]
         read_only_fields = fields
 
 
-class PartnershipBriefSerializer(serializers.ModelSerializer):
+class PartnershipBriefSerializer(RegistryModelSerializer):
     class Meta:
         model = Partnership
         fields = ["id", "title", "status"]
@@ -40,7 +41,7 @@ class ContributionPartnershipSerializer(PartnershipBriefSerializer):
         read_only_fields = fields
 
 
-class PartyContributionSerializer(serializers.ModelSerializer):
+class PartyContributionSerializer(RegistryModelSerializer):
     amount = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True,
                                       allow_null=True)
     person_days = serializers.DecimalField(max_digits=9, decimal_places=1, read_only=True,
@@ -66,7 +67,7 @@ class ContributionSerializer(PartyContributionSerializer):
         read_only_fields = fields
 
 
-class PartySerializer(serializers.ModelSerializer):
+class PartySerializer(RegistryModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="partnerships-api:party-detail")
     partnership = PartnershipBriefSerializer(read_only=True)
     organisation = OrganisationBriefSerializer(read_only=True)
@@ -85,7 +86,7 @@ class PartnershipPartySerializer(PartySerializer):
         read_only_fields = fields
 
 
-class PartnershipRuleSerializer(serializers.ModelSerializer):
+class PartnershipRuleSerializer(RegistryModelSerializer):
     class Meta:
         model = Rule
         fields = ["id", "category", "title", "text"]
@@ -101,7 +102,7 @@ class RuleSerializer(PartnershipRuleSerializer):
         read_only_fields = fields
 
 
-class PartnershipBaseSerializer(serializers.ModelSerializer):
+class PartnershipBaseSerializer(RegistryModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="partnerships-api:partnership-detail")
     lead_body = OrganisationBriefSerializer(read_only=True)
     goals = GoalBriefSerializer(many=True, read_only=True)

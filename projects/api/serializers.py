@@ -5,7 +5,7 @@ from actors.api.serializers import OrganisationBriefSerializer
 from actors.choices import VerificationStatus
 from actors.models import Organisation
 from calls.models import CallForPartners
-from core.api.serializers import DateField
+from core.api.serializers import DateField, RegistryModelSerializer
 from goals.api.serializers import GoalBriefSerializer
 from goals.choices import Area
 from goals.models import CommunityGroup, Goal
@@ -16,7 +16,7 @@ from ..choices import BudgetBand, Magnitude, ProjectState, SuggestionKind, Visib
 from ..models import ContributionOffer, Need, Project
 
 
-class ProjectSerializer(serializers.ModelSerializer):
+class ProjectSerializer(RegistryModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="projects-api:project-detail")
     organisation = OrganisationBriefSerializer(read_only=True)
     community_groups = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
@@ -72,7 +72,7 @@ class ProjectCreateSerializer(ProjectWriteSerializer):
     )
 
 
-class NeedSerializer(serializers.ModelSerializer):
+class NeedSerializer(RegistryModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="projects-api:need-detail")
 
     class Meta:
@@ -94,7 +94,7 @@ class NeedCreateSerializer(NeedWriteSerializer):
     goal = serializers.PrimaryKeyRelatedField(queryset=Goal.objects.all())
 
 
-class ContributionOfferSerializer(serializers.ModelSerializer):
+class ContributionOfferSerializer(RegistryModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="projects-api:contribution-offer-detail")
     organisation = OrganisationBriefSerializer(read_only=True)
 
