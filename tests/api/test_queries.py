@@ -77,6 +77,10 @@ BUDGETS = {
     "community-groups": 1,  # the page
 }
 
+# An export turns off PostgreSQL's JIT compilation for its transaction first.
+EXPORT_SETUP = {"/": 0, **dict.fromkeys(("/export.csv", "/export.json"),
+                                        int(connection.vendor == "postgresql"))}
+
 
 def _rows(response) -> int:
     if not response.streaming:
@@ -96,7 +100,7 @@ def test_same_queries_for_3_and_30_rows(coordinator, django_assert_num_queries, 
         while made < rows:
             MAKERS[resource](coordinator.organisation)
             made += 1
-        with django_assert_num_queries(BUDGETS[resource]):
+        with django_assert_num_queries(BUDGETS[resource] + EXPORT_SETUP[suffix]):
             response = client.get(f"/api/v1/{resource}{suffix}", {"page_size": 500})
             count = _rows(response)
         assert response.status_code == 200
