@@ -125,22 +125,6 @@ def export_row(item, columns) -> list[str]:
     ]
 
 
-class _Stream:
-    """A response's content, and the rows it is written from, closed with the response (which
-    ends the rows' transaction), even when the client leaves before the end."""
-
-    def __init__(self, content, rows):
-        self.content = content
-        self.rows = rows
-
-    def __iter__(self):
-        return self.content
-
-    def close(self):
-        self.content.close()
-        self.rows.close()
-
-
 class ExportMixin:
     """``<list>/export.csv`` and ``<list>/export.json``, routed by ``core.api.routers``."""
 
@@ -152,10 +136,10 @@ class ExportMixin:
             queryset = queryset.order_by("pk")
         return queryset
 
-    def export_items(self, serializer):
-        """The representation of every row, read in one transaction (see above): close the
-        generator when done with it."""
-        queryset = self.export_queryset()
+    def export_items(self, serializer, queryset):
+        """The representation of every row of ``queryset``, read in one transaction (see
+        above) from the first row asked for until the last, or until the generator is closed
+        (the response closes its content, also when the client leaves early)."""
         # No savepoint within a transaction already open: the rows only read.
         with transaction.atomic(using=queryset.db, savepoint=False):
             connection = transaction.get_connection(queryset.db)
@@ -166,8 +150,11 @@ class ExportMixin:
                 with connection.cursor() as cursor:
                     cursor.execute("SET LOCAL jit = off")
             rows = queryset.iterator(chunk_size=self.export_chunk_size)
-            for chunk in itertools.batched(rows, self.export_chunk_size):
-                yield from serializer.to_representation(self.complete_rows(list(chunk)))
+            try:
+                for chunk in itertools.batched(rows, self.export_chunk_size):
+                    yield from serializer.to_representation(self.complete_rows(list(chunk)))
+            except GeneratorExit:
+                return  # closed early: the reading ends like any other, nothing was written
 
     def _export_serializer(self):
         return self.get_serializer_class()(many=True, context=self.get_serializer_context())
@@ -179,18 +166,20 @@ class ExportMixin:
         """All matching rows as CSV (UTF-8, header row; lists joined with "; ")."""
         serializer = self._export_serializer()
         columns = csv_columns(serializer.child)
-        # Validate the filters before the response starts: errors must still be 400, not a cut file.
-        items = self.export_items(serializer)
-        first = next(items, None)
+        # The filters are checked here, before the response starts: errors are still 400, not a
+        # cut file. The rows are read only once the response streams.
+        items = self.export_items(serializer, self.export_queryset())
         writer = csv.writer(_Echo())
 
         def lines():
-            yield writer.writerow([header for header, *_ in columns])
-            for item in itertools.chain([first] if first is not None else [], items):
-                yield writer.writerow(export_row(item, columns))
+            try:
+                yield writer.writerow([header for header, *_ in columns])
+                for item in items:
+                    yield writer.writerow(export_row(item, columns))
+            finally:
+                items.close()
 
-        response = StreamingHttpResponse(_Stream(lines(), items),
-                                         content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = self._filename("csv")
         return response
 
@@ -198,8 +187,7 @@ class ExportMixin:
         """All matching rows as an XLSX workbook: the CSV's columns, one sheet."""
         serializer = self._export_serializer()
         columns = csv_columns(serializer.child)
-        items = self.export_items(serializer)
-        first = next(items, None)
+        items = self.export_items(serializer, self.export_queryset())
         spooled = tempfile.TemporaryFile()  # noqa: SIM115 (closed by the response)
         workbook = xlsxwriter.Workbook(spooled, {
             "constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
@@ -208,9 +196,7 @@ class ExportMixin:
         sheet = workbook.add_worksheet(self.basename[:31])
         bold = workbook.add_format({"bold": True})
         sheet.write_row(0, 0, [header for header, *_ in columns], bold)
-        for number, item in enumerate(
-            itertools.chain([first] if first is not None else [], items), start=1
-        ):
+        for number, item in enumerate(items, start=1):
             sheet.write_row(number, 0, export_row(item, columns))
         workbook.close()
         spooled.seek(0)
@@ -221,18 +207,18 @@ class ExportMixin:
 
     def export_json(self, request, *args, **kwargs):
         """All matching rows as one JSON array of list representations."""
-        items = self.export_items(self._export_serializer())
-        first = next(items, None)
+        items = self.export_items(self._export_serializer(), self.export_queryset())
 
         def chunks():
-            if first is None:
-                yield "[]\n"
-                return
-            yield "[\n" + _compact(first)
-            for item in items:
-                yield ",\n" + _compact(item)
-            yield "\n]\n"
+            try:
+                opening = "[\n"
+                for item in items:
+                    yield opening + _compact(item)
+                    opening = ",\n"
+                yield "[]\n" if opening == "[\n" else "\n]\n"
+            finally:
+                items.close()
 
-        response = StreamingHttpResponse(_Stream(chunks(), items), content_type="application/json")
+        response = StreamingHttpResponse(chunks(), content_type="application/json")
         response["Content-Disposition"] = self._filename("json")
         return response

@@ -136,6 +136,7 @@ def test_a_client_leaving_early_ends_the_transaction(monkeypatch, users, body, e
     for _ in range(5):
         f.PartnershipFactory(lead_body=body)
     response = client_for(users["coordinator"]).get(f"/api/v1/partnerships/export.{extension}")
+    assert not connection.in_atomic_block  # nothing is read before the response streams
     lines = iter(response.streaming_content)
     next(lines)
     next(lines)
