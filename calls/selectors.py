@@ -76,7 +76,7 @@ def eoi_detail_queryset(*, user, action: str = Action.VIEW):
     return eoi_list(user=user, action=action).select_related(
         "submitted_by", "party__partnership"
     ).prefetch_related(
-        "goals__strategy",
+        "goals",
         "community_groups",
         Prefetch("attachments", queryset=Attachment.objects.order_by("uploaded_at", "id")),
     )

@@ -10,6 +10,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from core.access import Action
+from goals.models import Goal
 
 from .choices import DocumentVisibility
 from .models import Contribution, Document, Partnership, Party, Rule
@@ -33,18 +34,17 @@ def party_queryset(*, user, action: str = Action.VIEW):
     )
 
 
-def partnership_detail_queryset(*, user, action: str = Action.VIEW):
-    """Partnerships with their parties, contributions, rules, goals and groups, all prefetched."""
+def _partnership_with_parts(*, user, action, goals):
     parties = Party.objects.select_related("organisation").prefetch_related(
         Prefetch("contributions", queryset=Contribution.objects.order_by("id"))
     )
     return (
         Partnership.objects.restrict(user, action)
-        .select_related("lead_body", "created_by")
+        .select_related("lead_body")
         .prefetch_related(
             Prefetch("parties", queryset=parties),
             Prefetch("rules", queryset=Rule.objects.order_by("category", "id")),
-            "goals__strategy",
+            Prefetch("goals", queryset=goals),
             "community_groups",
         )
     )
@@ -53,6 +53,20 @@ def partnership_detail_queryset(*, user, action: str = Action.VIEW):
 def document_queryset(*, user, action: str = Action.VIEW):
     """Documents ``user`` may read (or change), with the partnership a row names."""
     return Document.objects.restrict(user, action).select_related("partnership")
+
+
+def partnership_detail_queryset(*, user, action: str = Action.VIEW):
+    """Partnerships with their parties, contributions, rules, goals (with the strategy each
+    belongs to, which the pages name) and groups, all prefetched."""
+    return _partnership_with_parts(
+        user=user, action=action, goals=Goal.objects.select_related("strategy")
+    )
+
+
+def partnership_representation_queryset(*, user, action: str = Action.VIEW):
+    """Partnerships with what their API representation shows: parties, contributions, rules,
+    goals and groups, in six queries for one partnership."""
+    return _partnership_with_parts(user=user, action=action, goals=Goal.objects.all())
 
 
 def document_list(*, user, partnership=None, public_only: bool = False):

@@ -1,4 +1,7 @@
+from django.db.models import Prefetch
+
 from core.access import Action
+from goals.models import Goal
 
 from .models import ContributionOffer, Invitation, Need, Project
 
@@ -13,9 +16,16 @@ def project_list(*, user, action: str = Action.VIEW):
 
 
 def project_detail_queryset(*, user, action: str = Action.VIEW):
+    """Projects with their goals (and the strategy each belongs to, which the page names) and
+    partners."""
     return project_list(user=user, action=action).prefetch_related(
-        "goals", "partners", "goals__strategy"
+        Prefetch("goals", queryset=Goal.objects.select_related("strategy")), "partners"
     )
+
+
+def project_representation_queryset(*, user, action: str = Action.VIEW):
+    """Projects with what their API representation shows: groups, goals and partners."""
+    return project_list(user=user, action=action).prefetch_related("goals", "partners")
 
 
 def need_list(*, user, action: str = Action.VIEW):

@@ -1,18 +1,83 @@
+import copy
+from urllib.parse import quote
+
+from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.relations import Hyperlink
 
 from core.access import Action
 from core.forms import check_year
 
+# What Django's reverse() leaves unquoted in a path.
+URL_SAFE = "!$&'()*+,;=/~:@"
+# A key no object has, reversed in place of each object's own.
+KEY_PLACEHOLDER = "0123456789876543210"
+
+
+class DetailURLField(serializers.HyperlinkedIdentityField):
+    """An object's API address, as DRF's hyperlink gives it, with one ``reverse()`` per list
+    rather than one per row: the address of a placeholder key, each object's key in its place."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._around_key = None
+
+    def to_representation(self, value):
+        key = getattr(value, self.lookup_field)
+        if key in (None, ""):
+            return None
+        if self._around_key is None:
+            format = self.context.get("format")
+            if format and self.format and self.format != format:
+                format = self.format
+            url = self.reverse(self.view_name, kwargs={self.lookup_url_kwarg: KEY_PLACEHOLDER},
+                               request=self.context["request"], format=format)
+            self._around_key = url.rpartition(KEY_PLACEHOLDER)[::2]
+        before, after = self._around_key
+        return Hyperlink(before + quote(str(key), safe=URL_SAFE) + after, value)
+
+
+class DateTimeField(serializers.DateTimeField):
+    """A moment between the years 1900 and 2200, written in the request's time zone (looked up
+    once per field, not per value: a serializer's fields live for one request)."""
+
+    default_validators = [check_year]
+
+    def default_timezone(self):
+        try:
+            return self._zone
+        except AttributeError:
+            self._zone = super().default_timezone()
+            return self._zone
+
 
 # The base of every model serializer of the registry (a comment, not a docstring: the schema
 # would show a docstring as the description of every serializer that has none of its own).
-# DRF drops ``allow_blank`` from the fields it makes read-only, so the schema would promise a
-# value where a blank model field returns ``""`` (an offer for any area, a body without a contact
-# e-mail). Read-only fields keep it: the schema then allows the empty string, for a choice as for
-# an e-mail or a URL.
+# Its fields are built from the model once per class, then copied for each serializer (DRF
+# would inspect the model again for each request); declared hyperlinks to an object's detail
+# become ``DetailURLField`` and moments ``DateTimeField``, which do their lookups once per
+# request rather than once per row.
 class RegistryModelSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DateTimeField: DateTimeField,
+    }
 
+    def get_fields(self):
+        built = type(self).__dict__.get("_built_fields")
+        if built is None:
+            built = super().get_fields()
+            for name, field in built.items():
+                if type(field) is serializers.HyperlinkedIdentityField:
+                    built[name] = DetailURLField(*field._args, **field._kwargs)
+            type(self)._built_fields = built
+        return copy.deepcopy(built)
+
+    # DRF drops ``allow_blank`` from the fields it makes read-only, so the schema would promise a
+    # value where a blank model field returns ``""`` (an offer for any area, a body without a
+    # contact e-mail). Read-only fields keep it: the schema then allows the empty string, for a
+    # choice as for an e-mail or a URL.
     def include_extra_kwargs(self, kwargs, extra_kwargs):
         allow_blank = kwargs.get("allow_blank", False)
         kwargs = super().include_extra_kwargs(kwargs, extra_kwargs)
@@ -92,10 +157,6 @@ class BlankableURLField(serializers.CharField):
 class DateField(serializers.DateField):
     """A date between the years 1900 and 2200 (see ``core.forms.check_year``)."""
 
-    default_validators = [check_year]
-
-
-class DateTimeField(serializers.DateTimeField):
     default_validators = [check_year]
 
 

@@ -44,7 +44,7 @@ class PartnershipViewSet(DestroyMixin, RegistryModelViewSet):
     coordinators write them; only drafts can be deleted."""
 
     selector = staticmethod(selectors.partnership_rows)
-    detail_selector = staticmethod(selectors.partnership_detail_queryset)
+    detail_selector = staticmethod(selectors.partnership_representation_queryset)
     filterset_class = PartnershipFilterSet
     serializer_class = PartnershipSerializer
     detail_serializer_class = PartnershipDetailSerializer

@@ -37,7 +37,7 @@ class ProjectViewSet(DestroyMixin, RegistryModelViewSet):
     organisation. Written by the people of the organisation that runs them."""
 
     selector = staticmethod(selectors.project_list)
-    detail_selector = staticmethod(selectors.project_detail_queryset)
+    detail_selector = staticmethod(selectors.project_representation_queryset)
     filterset_class = ProjectFilterSet
     serializer_class = ProjectSerializer
     detail_serializer_class = ProjectDetailSerializer

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from core.api import exports
 from partnerships.choices import Status
@@ -103,11 +104,47 @@ def test_rows_are_read_in_chunks(monkeypatch, users, body, django_assert_num_que
     client = client_for(users["coordinator"])
 
     # One cursor over the rows; for each of the 3 chunks, their goals and their groups (which
-    # PostgreSQL returns within the rows).
-    with django_assert_num_queries(1 if connection.vendor == "postgresql" else 7):
+    # PostgreSQL returns within the rows, after JIT compilation is turned off).
+    with django_assert_num_queries(2 if connection.vendor == "postgresql" else 7):
         rows = csv_rows(client.get("/api/v1/partnerships/export.csv", {"ordering": "title"}))
 
     assert [row["title"] for row in rows] == [f"P{n:02}" for n in range(10)]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="server-side cursors")
+@pytest.mark.django_db(transaction=True)
+def test_rows_stream_from_a_cursor_that_is_not_held(users, body):
+    """Outside a transaction Django declares its cursor WITH HOLD, and PostgreSQL then builds
+    the whole result before the first row leaves; the export reads in a transaction instead."""
+    f.PartnershipFactory(lead_body=body)
+    client = client_for(users["coordinator"])
+
+    with CaptureQueriesContext(connection) as queries:
+        assert len(csv_rows(client.get("/api/v1/partnerships/export.csv"))) == 1
+
+    declared = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("DECLARE")]
+    assert len(declared) == 1
+    assert "WITH HOLD" not in declared[0]
+    assert "SET LOCAL jit = off" in [q["sql"] for q in queries.captured_queries]
+    assert not connection.in_atomic_block
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("extension", ["csv", "json"])
+def test_a_client_leaving_early_ends_the_transaction(monkeypatch, users, body, extension):
+    monkeypatch.setattr(exports.ExportMixin, "export_chunk_size", 2)
+    for _ in range(5):
+        f.PartnershipFactory(lead_body=body)
+    response = client_for(users["coordinator"]).get(f"/api/v1/partnerships/export.{extension}")
+    assert not connection.in_atomic_block  # nothing is read before the response streams
+    lines = iter(response.streaming_content)
+    next(lines)
+    next(lines)
+    assert connection.in_atomic_block  # the rows are still being read
+
+    response.close()
+
+    assert not connection.in_atomic_block
 
 
 def test_spreadsheet_formulas_are_neutralised(users, body):

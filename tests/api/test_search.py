@@ -202,3 +202,29 @@ def test_partnerships_search_reads_the_stored_vector_through_its_index(
         plan = "\n".join(row[0] for row in cursor.fetchall())
 
     assert "Bitmap Index Scan on partnership_search" in plan, plan
+
+
+@on_postgresql
+@pytest.mark.parametrize("rare_matches", [search.RARE_MATCHES, 0], ids=["rare", "common"])
+def test_lists_without_a_stored_vector_probe_their_index_too(
+    alice, body, monkeypatch, rare_matches
+):
+    """A rule's document is computed (``to_tsvector`` of its columns, the GIN index's very
+    expression): the probe asks the index, and a common word's page tests rows in id order
+    rather than collecting every match first (no ``OFFSET 0`` fence), which for a word of most
+    rows meant testing them all."""
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(search, "RARE_MATCHES", rare_matches)
+    rule = f.RuleFactory(partnership__lead_body=body, title="Night buses stop on request")
+    f.RuleFactory(partnership__lead_body=body, title="Shared patrols")
+    with CaptureQueriesContext(connection) as queries:
+        found = alice.get("/api/v1/rules/", {"q": "night bus"}).json()["results"]
+
+    assert [row["id"] for row in found] == [rule.pk]
+    matching = [q["sql"] for q in queries.captured_queries if "@@" in q["sql"]]
+    # A rare word: the probe, then a page of the ids found; a common one: the page matches too.
+    assert len(matching) == (1 if rare_matches else 2)
+    assert "to_tsvector('french_unaccent'::regconfig" in matching[0]
+    assert "websearch_to_tsquery('english_unaccent'::regconfig" in matching[0]
+    assert "OFFSET 0" not in " ".join(q["sql"] for q in queries.captured_queries)
