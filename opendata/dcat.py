@@ -15,6 +15,7 @@ EXPORTED = [
     ("strategies", "Local safety strategies"),
     ("indicators", "Indicators"),
     ("measurements", "Measurements of indicators"),
+    ("projects", "Safety projects"),
 ]
 
 

@@ -19,6 +19,7 @@ EXPORT_TITLES = {
     "strategies": _("Local safety strategies"),
     "indicators": _("Indicators"),
     "measurements": _("Measurements of indicators"),
+    "projects": _("Safety projects"),
 }
 # Characters that could close the script element the catalogue is embedded in.
 JSON_IN_HTML = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})

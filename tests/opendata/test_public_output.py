@@ -18,12 +18,15 @@ from goals.models import Goal, SafetyStrategy
 from opendata.bulk import bulk_write
 from partnerships.choices import PUBLISHED_STATUSES, DocumentVisibility
 from partnerships.models import Document, Partnership
+from projects.choices import Visibility
+from projects.models import Project
 from tests.access import KINDS
 
-from ..demo import confidential_values, demo_user
+from ..demo import confidential_values, demo_user, personal_data
 from .schema import codelist_problems, errors
 
-EXPORTS = ["partnerships", "organisations", "goals", "strategies", "indicators", "measurements"]
+EXPORTS = ["partnerships", "organisations", "goals", "strategies", "indicators", "measurements",
+           "projects"]
 
 
 @pytest.fixture(scope="class")
@@ -42,6 +45,10 @@ def _secrets(reader=None) -> set[str]:
     values = confidential_values(except_of=reader) | set(withheld.values_list("title", flat=True))
     values |= set(Partnership.objects.exclude(status__in=PUBLISHED_STATUSES)
                   .values_list("title", flat=True))
+    values |= set(Project.objects.exclude(visibility=Visibility.PUBLIC).values_list("title",
+                                                                               flat=True))
+    if reader is not None:  # also where the reader is their organisation's contact
+        values -= personal_data([reader])
     return {value.strip() for value in values if value and len(value.strip()) > 4}
 
 
