@@ -307,7 +307,7 @@ class RuleCreateSerializer(RuleWriteSerializer):
     partnership = VisibleRelatedField(model=Partnership)
 
 
-class DocumentSerializer(serializers.ModelSerializer):
+class DocumentSerializer(RegistryModelSerializer):
     """A document of a partnership, as its reader may see it; the file itself is at
     ``download``. Who filed it is personal and stays in the history."""
 

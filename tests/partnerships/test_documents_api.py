@@ -144,7 +144,7 @@ def test_a_filed_document_is_described_with_its_download(coordinator, active):
     body = response.json()
     assert response["Location"] == body["url"]
     assert body["partnership"] == {"id": active.pk, "title": active.title,
-                                   "status": active.status}
+                                   "status": active.status, "territory": active.territory}
     assert (body["kind"], body["language"], body["visibility"]) == ("minutes", "fr", "parties")
     assert api(coordinator).get(body["download"]).status_code == 200
 
