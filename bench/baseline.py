@@ -65,7 +65,7 @@ ORGANISATION_JSON = """json_build_object('id', o.id, 'name', o.name, 'sector', o
                                  'kind', o.kind, 'country', o.country)"""
 DETAIL_SQL = f"""
 SELECT p.id, p.title, p.status, p.territory, p.starts_on, p.ends_on, p.next_review_on,
-       p.activated_at, p.created_at, p.updated_at, p.summary, p.status_reason,
+       p.activated_at, p.created_at, p.updated_at, p.summary, p.language, p.status_reason,
        p.status_changed_on, {ORGANISATION_JSON}, {GOALS_SQL},
        (SELECT coalesce(json_agg(json_build_object(
                    'code', c.code, 'name_en', c.name_en, 'name_fr', c.name_fr)
@@ -196,8 +196,8 @@ def detail(pk, origin):
     if row is None:
         return None
     (pk, title, status, territory, starts_on, ends_on, next_review_on, activated_at, created_at,
-     updated_at, summary, status_reason, status_changed_on, lead_body, goals, groups, parties,
-     rules) = row
+     updated_at, summary, language, status_reason, status_changed_on, lead_body, goals, groups,
+     parties, rules) = row
     return {
         "id": pk,
         "url": f"{origin}{PATH}{pk}/",
@@ -214,6 +214,7 @@ def detail(pk, origin):
         "created_at": moment(created_at),
         "updated_at": moment(updated_at),
         "summary": summary,
+        "language": language,
         "status_reason": status_reason,
         "status_changed_on": day(status_changed_on),
         "parties": parties,

@@ -267,6 +267,8 @@ def test_rows_name_what_their_ids_point_to(registry, users, resource, expected):
 def test_exports_read_a_fixed_number_of_queries(registry, users, django_assert_num_queries,
                                                 resource, budget):
     client = client_for(users["admin"])
+    # PostgreSQL streams from a server-side cursor, after turning its JIT compilation off.
+    budget += connection.vendor == "postgresql"
     for count in (3, 27):
         _needs_and_calls(registry, count)
         with django_assert_num_queries(budget):
