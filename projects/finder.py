@@ -144,7 +144,7 @@ class GoalContext:
 
     @classmethod
     def of(cls, goal: Goal) -> "GoalContext":
-        needs = Need.objects.filter(goal=goal, is_open=True).values_list("kind", "territory")
+        needs = list(Need.objects.filter(goal=goal, is_open=True).values_list("kind", "territory"))
         return cls(goal=goal, kinds={kind for kind, _territory in needs},
                    territories={goal.territory.lower()}
                    | {territory.lower() for _kind, territory in needs})
@@ -292,7 +292,7 @@ def opportunities_for_organisation(*, organisation, user) -> dict[str, list[Sugg
             callforpartners_id=OuterRef("pk"), goal__area__in=areas)),
         "territory": Q(territory_lower__in=territories),
     }
-    ranked_needs = _ranked(needs, need_criteria, ("description",), "", require=Q(kind__in=kinds))
+    ranked_needs = _ranked(needs, need_criteria, ("description",), "", require=need_criteria["kind"])
     return {
         "needs": [
             Suggestion(kind="need", object=need, score=need.score,
