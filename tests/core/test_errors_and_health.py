@@ -96,7 +96,16 @@ def test_readiness_is_503_with_redis_down(browser, settings):
     response = browser.get("/readyz/?format=json")
 
     assert response.status_code == 503
-    assert "Unable to connect to Redis" in str(response.json())
+    assert "Unable to connect to Redis" in response.json()["Redis"]
+
+
+def test_readiness_does_not_tell_the_public_where_redis_lives(browser, settings):
+    settings.REDIS_URL = "redis://:s3cret@10.1.2.3:6390/4"
+    response = browser.get("/readyz/?format=json")
+
+    assert "Redis" in response.json()
+    for secret in ("10.1.2.3", "6390", "s3cret"):
+        assert secret not in response.text
 
 
 def test_readiness_reports_an_outbox_backlog_and_failed_mail(browser, settings):
