@@ -163,8 +163,25 @@ def test_filters_by_date_and_bad_filters_are_refused(client, lifecycle):
 
     assert _get_json(client, url, since=tomorrow)["releases"] == []
     assert len(_get_json(client, url, until=tomorrow)["releases"]) == 4
-    assert client.get(url, {"since": "yesterday"}).status_code == 400
-    assert client.get(url, {"partnership": "x"}).status_code == 400
+    refused = client.get(url, {"since": "yesterday", "partnership": "x"},
+                         HTTP_ACCEPT_LANGUAGE="fr")
+    assert refused.status_code == 400
+    assert refused.json()["code"] == "invalid"
+    errors = refused.json()["errors"]
+    assert set(errors) == {"partnership", "since"}
+    assert errors == {"partnership": {"0": ["Saisissez un nombre entier."]},
+                      "since": ["Saisissez une date valide au format AAAA-MM-JJ."]}
+    assert client.get(url, {"until": ""}).status_code == 400
+    assert client.get(url, {"partnership": ""}).status_code == 400
+    assert client.get(url, {"partnership": str(2**63)}).status_code == 400
+
+
+def test_the_packages_are_in_the_api_schema_and_throttled(client, settings):
+    schema = client.get(reverse("api-schema"), {"format": "json"}).json()
+    for path in ("/api/v1/ocds/releases/", "/api/v1/ocds/records/"):
+        parameters = {p["name"] for p in schema["paths"][path]["get"]["parameters"]}
+        assert {"partnership", "since", "until"} <= parameters
+        assert {"200", "400", "429"} <= set(schema["paths"][path]["get"]["responses"])
 
 
 @pytest.mark.parametrize("kind", KINDS)
