@@ -48,9 +48,9 @@ class CallForPartnersAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
 
 @admin.register(ExpressionOfInterest)
 class ExpressionOfInterestAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
-    list_display = ["title", "organisation", "body", "call", "status", "submitted_at"]
+    list_display = ["title", "organisation", "public_body", "call", "status", "submitted_at"]
     list_filter = ["status"]
-    search_fields = ["title", "summary", "organisation__name", "body__name"]
-    list_select_related = ["organisation", "body", "call"]
+    search_fields = ["title", "summary", "organisation__name", "public_body__name"]
+    list_select_related = ["organisation", "public_body", "call"]
     inlines = [OfferInline, AttachmentInline, InternalCommentInline]
 

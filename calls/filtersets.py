@@ -66,7 +66,9 @@ class EoiFilterSet(RegistryFilterSet):
         field_name="call", lookup_expr="isnull", label=_("Spontaneous")
     )
     body = django_filters.ModelChoiceFilter(
-        queryset=Organisation.objects.public_bodies(), label=_("Addressed to")
+        field_name="public_body",
+        queryset=Organisation.objects.public_bodies(),
+        label=_("Addressed to"),
     )
     organisation = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(), label=_("Organisation")

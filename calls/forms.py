@@ -48,7 +48,7 @@ class CallForm(RegistryForm):
 
 
 class EoiForm(RegistryForm):
-    body = forms.ModelChoiceField(
+    public_body = forms.ModelChoiceField(
         label=_("Public body you address"), queryset=Organisation.objects.none(),
     )
     title = forms.CharField(label=_("Title"), max_length=200)
@@ -82,13 +82,13 @@ class EoiForm(RegistryForm):
     def __init__(self, *args, call=None, **kwargs):
         super().__init__(*args, **kwargs)
         if call is not None:
-            del self.fields["body"]
+            del self.fields["public_body"]
             goals = call.goals.all()
             if not goals:
                 goals = Goal.objects.filter(strategy__owner_id=call.lead_body_id)
             self.fields["goals"].queryset = goals.select_related("strategy")
         else:
-            self.fields["body"].queryset = Organisation.objects.public_bodies().verified()
+            self.fields["public_body"].queryset = Organisation.objects.public_bodies().verified()
             self.fields["goals"].queryset = Goal.objects.select_related("strategy", "strategy__owner")
 
 

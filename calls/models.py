@@ -146,7 +146,7 @@ class EoiQuerySet(models.QuerySet):
             conditions.append(models.Q(organisation_id=user.organisation_id))
         body = public_body_id(user)
         if body is not None:
-            conditions.append(models.Q(body_id=body, status__in=SENT_STATUSES))
+            conditions.append(models.Q(public_body_id=body, status__in=SENT_STATUSES))
         if not conditions:
             return None
         condition = conditions[0]
@@ -199,7 +199,7 @@ class ExpressionOfInterest(models.Model):
         related_name="expressions_of_interest",
         help_text=_("Empty for a spontaneous expression of interest."),
     )
-    body = models.ForeignKey(
+    public_body = models.ForeignKey(
         "actors.Organisation",
         verbose_name=_("addressed to"),
         on_delete=models.PROTECT,
@@ -300,7 +300,7 @@ class ExpressionOfInterest(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["body", "status"]),
+            models.Index(fields=["public_body", "status"]),
             models.Index(fields=["organisation", "status"]),
         ]
 
@@ -342,7 +342,7 @@ class InternalCommentQuerySet(models.QuerySet):
         body = public_body_id(user)
         if body is None or action not in (Action.VIEW, Action.CHANGE):
             return self.none()
-        return self.filter(expression_of_interest__body_id=body)
+        return self.filter(expression_of_interest__public_body_id=body)
 
 
 class InternalComment(models.Model):

@@ -37,11 +37,11 @@ def may_see_personal_data(user, eoi: ExpressionOfInterest) -> bool:
         return False
     if user.is_firm_representative and user.organisation_id == eoi.organisation_id:
         return True
-    return public_body_id(user) == eoi.body_id and eoi.status != "draft"
+    return public_body_id(user) == eoi.public_body_id and eoi.status != "draft"
 
 
 def may_review(user, eoi: ExpressionOfInterest) -> bool:
-    return is_admin(user) or (public_body_id(user) is not None and public_body_id(user) == eoi.body_id)
+    return is_admin(user) or (public_body_id(user) is not None and public_body_id(user) == eoi.public_body_id)
 
 
 def may_act_for_firm(user, eoi: ExpressionOfInterest) -> bool:
@@ -55,7 +55,7 @@ def may_act_for_firm(user, eoi: ExpressionOfInterest) -> bool:
 def eoi_list(*, user, action: str = Action.VIEW):
     return (
         ExpressionOfInterest.objects.restrict(user, action)
-        .select_related("organisation", "body", "call")
+        .select_related("organisation", "public_body", "call")
         .prefetch_related(Prefetch("offers", queryset=Offer.objects.order_by("id")))
     )
 
@@ -98,7 +98,7 @@ def partnerships_to_join(*, user, eoi: ExpressionOfInterest):
     """Partnerships an accepted firm can join: led by the receiving body, not yet closed."""
     return (
         Partnership.objects.restrict(user, Action.CHANGE)
-        .filter(lead_body_id=eoi.body_id)
+        .filter(lead_body_id=eoi.public_body_id)
         .exclude(status__in=CLOSED_STATUSES)
         .order_by("title")
     )
@@ -109,7 +109,7 @@ def personal_data(*, user) -> dict:
     person's own download of their data."""
     written = (
         ExpressionOfInterest.objects.filter(submitted_by=user)
-        .select_related("organisation", "body", "call")
+        .select_related("organisation", "public_body", "call")
         .order_by("id")
     )
     return {
@@ -118,7 +118,7 @@ def personal_data(*, user) -> dict:
                 "id": eoi.pk,
                 "title": eoi.title,
                 "organisation": eoi.organisation.name,
-                "addressed_to": eoi.body.name,
+                "addressed_to": eoi.public_body.name,
                 "call": eoi.call.title if eoi.call_id else None,
                 "status": eoi.status,
                 "contact_name": eoi.contact_name,

@@ -195,7 +195,7 @@ def _ensure_firm(actor, eoi: ExpressionOfInterest | None = None, organisation_id
 def _ensure_reviewer(actor, eoi: ExpressionOfInterest):
     if actor is None or is_admin(actor):
         return
-    if public_body_id(actor) != eoi.body_id:
+    if public_body_id(actor) != eoi.public_body_id:
         raise PermissionDenied(
             _("Only the coordinators of the body it is addressed to review this.")
         )
@@ -238,7 +238,7 @@ def eoi_create(
     title: str,
     summary: str,
     call: CallForPartners | None = None,
-    body: Organisation | None = None,
+    public_body: Organisation | None = None,
     organisation: Organisation | None = None,
     expectations: str = "",
     goals=(),
@@ -256,12 +256,12 @@ def eoi_create(
     _ensure_firm(actor, organisation_id=organisation.pk)
     if call is not None:
         _ensure_accepting(call)
-        body = call.lead_body
-    if body is None or not body.is_public_body:
-        raise ValidationError({"body": _("Choose the public body you address.")})
+        public_body = call.lead_body
+    if public_body is None or not public_body.is_public_body:
+        raise ValidationError({"public_body": _("Choose the public body you address.")})
     eoi = ExpressionOfInterest(
         call=call,
-        body=body,
+        public_body=public_body,
         organisation=organisation,
         submitted_by=actor if actor is not None and actor.is_authenticated else None,
         title=title,
@@ -357,7 +357,7 @@ def _notify_firm(eoi: ExpressionOfInterest, event: str):
 
 
 def _notify_coordinators(eoi: ExpressionOfInterest, event: str):
-    for coordinator in User.objects.coordinators_of(eoi.body).exclude(email=""):
+    for coordinator in User.objects.coordinators_of(eoi.public_body).exclude(email=""):
         notification_queue(
             kind=f"eoi_{event}_to_public_body",
             template=f"calls/email/eoi_{event}_to_public_body",
@@ -444,7 +444,7 @@ def eoi_accept(
     so the manifesto's rules (verified organisations, roles reserved to public bodies) apply."""
     ensure_allowed(actor, eoi)
     _ensure_reviewer(actor, eoi)
-    if partnership.lead_body_id != eoi.body_id:
+    if partnership.lead_body_id != eoi.public_body_id:
         raise ValidationError(
             {"partnership": _("Choose a partnership led by the body this was addressed to.")}
         )
@@ -466,7 +466,7 @@ def eoi_accept(
 @transaction.atomic
 def comment_add(*, actor, eoi: ExpressionOfInterest, text: str) -> InternalComment:
     ensure_allowed(actor, eoi)
-    if actor is None or not (is_admin(actor) or public_body_id(actor) == eoi.body_id):
+    if actor is None or not (is_admin(actor) or public_body_id(actor) == eoi.public_body_id):
         raise PermissionDenied(_("Only the coordinators of the receiving body comment here."))
     comment = InternalComment(expression_of_interest=eoi, author=actor, text=(text or "").strip())
     comment.full_clean()

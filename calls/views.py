@@ -319,13 +319,13 @@ def eoi_edit(request, pk):
     offers = [offer.measure() for offer in eoi.offers.all()]
     form, formset = _eoi_forms(request, call=eoi.call, initial=initial, offers=offers)
     if eoi.call is not None:
-        form.fields.pop("body", None)
+        form.fields.pop("public_body", None)
     else:
-        form.fields["body"].disabled = True
-        form.initial["body"] = eoi.body
+        form.fields["public_body"].disabled = True
+        form.initial["public_body"] = eoi.public_body
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         data = dict(form.cleaned_data)
-        data.pop("body", None)
+        data.pop("public_body", None)
         try:
             with transaction.atomic():
                 eoi = services.eoi_update(

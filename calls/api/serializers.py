@@ -122,7 +122,7 @@ class EoiSerializer(ConfidentialFieldsMixin, RegistryModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="calls-api:eoi-detail")
     call = CallBriefSerializer(read_only=True, allow_null=True,
                                help_text=_("None for a spontaneous expression of interest."))
-    body = OrganisationBriefSerializer(read_only=True)
+    body = OrganisationBriefSerializer(source="public_body", read_only=True)
     organisation = OrganisationBriefSerializer(read_only=True)
     offers = OfferSerializer(many=True, read_only=True)
     contact_name = serializers.CharField(required=False)
@@ -192,7 +192,7 @@ class EoiCreateSerializer(EoiWriteSerializer):
         help_text=_("The call answered; leave it out for a spontaneous expression of interest."),
     )
     body = serializers.PrimaryKeyRelatedField(
-        queryset=Organisation.objects.public_bodies(), required=False,
+        source="public_body", queryset=Organisation.objects.public_bodies(), required=False,
         help_text=_("For a spontaneous expression of interest: the public body addressed."),
     )
 

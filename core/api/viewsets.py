@@ -14,8 +14,10 @@
 
 import hashlib
 import json
+from contextlib import contextmanager
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.http import parse_etags
 from django.utils.translation import gettext as _
@@ -164,6 +166,25 @@ class RegistryViewSet(IdempotentPostMixin, viewsets.GenericViewSet):
             raise PreconditionFailed()
 
 
+@contextmanager
+def errors_in_input_names(serializer):
+    """A service's refusal names the model's fields; the client reads it under the names of the
+    input it sent (a field whose ``source`` differs, like an expression of interest's ``body``)."""
+    try:
+        yield
+    except DjangoValidationError as error:
+        names = {
+            field.source: name
+            for name, field in serializer.fields.items()
+            if not field.read_only and field.source not in (name, "*")
+        }
+        if not (hasattr(error, "error_dict") and names.keys() & error.error_dict.keys()):
+            raise
+        raise DjangoValidationError(
+            {names.get(field, field): errors for field, errors in error.error_dict.items()}
+        ) from error
+
+
 class ListMixin:
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
@@ -185,7 +206,8 @@ class CreateMixin:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         with transaction.atomic():
-            instance = self.perform_create(serializer.validated_data)
+            with errors_in_input_names(serializer):
+                instance = self.perform_create(serializer.validated_data)
             response = self.detail_response(instance, status.HTTP_201_CREATED)
         # A plain str: the hyperlink field's value is a str subclass, which WSGI servers refuse.
         response["Location"] = str(response.data.get("url", ""))
@@ -202,7 +224,8 @@ class UpdateMixin:
             instance = self.locked_object(Action.CHANGE)
             serializer = self.get_serializer(instance, data=request.data, partial=partial)
             serializer.is_valid(raise_exception=True)
-            instance = self.perform_update(instance, serializer.validated_data)
+            with errors_in_input_names(serializer):
+                instance = self.perform_update(instance, serializer.validated_data)
             return self.detail_response(instance)
 
     def partial_update(self, request, *args, **kwargs):

@@ -1220,11 +1220,11 @@ CALLS = [
 ES = EoiStatus
 
 
-def _eoi(call, org, title, status, summary, offers, contact, *, body=None, expectations="",
-         goals=(), groups=(), comments=(), decline_reason="", accept=None):
+def _eoi(call, org, title, status, summary, offers, contact, *, public_body=None,
+         expectations="", goals=(), groups=(), comments=(), decline_reason="", accept=None):
     """An expression of interest, on the call with key ``call`` or, when that is None,
-    spontaneous and addressed to ``body``."""
-    return {"call": call, "body": body, "org": org, "title": title, "status": status,
+    spontaneous and addressed to ``public_body``."""
+    return {"call": call, "public_body": public_body, "org": org, "title": title, "status": status,
             "summary": summary, "offers": offers, "contact": contact,
             "expectations": expectations, "goals": list(goals), "groups": list(groups),
             "comments": list(comments), "decline_reason": decline_reason, "accept": accept}
@@ -1346,7 +1346,7 @@ EXPRESSIONS_OF_INTEREST = [
          "person needs help.",
          [days("200", "Two guards, four nights a week")],
          ("Jonas Petersen", "j.petersen@nordwache.example", "+49 40 555 0101"),
-         body="hamburg-mitte",
+         public_body="hamburg-mitte",
          goals=["Outreach and shelter for homeless people around the Hauptbahnhof"],
          groups=["homeless", "commuters"]),
     _eoi("mcr-night", "quarter-venues", "Street hosts and welfare training for door staff",

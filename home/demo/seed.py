@@ -337,28 +337,28 @@ def _expressions_of_interest(calls, organisations, goals, groups, created):
     leads = {spec["key"]: spec["lead"] for spec in demo_data.CALLS}
     for spec in demo_data.EXPRESSIONS_OF_INTEREST:
         call = calls.get(spec["call"])
-        body_key = leads[spec["call"]] if call else spec["body"]
-        body = organisations[body_key]
+        body_key = leads[spec["call"]] if call else spec["public_body"]
+        public_body = organisations[body_key]
         organisation = organisations[spec["org"]]
         if ExpressionOfInterest.objects.filter(
-            organisation=organisation, body=body, title=spec["title"]
+            organisation=organisation, public_body=public_body, title=spec["title"]
         ).exists():
             continue
         if call is not None and not call.is_accepting:
             # A call that has closed since the first load takes no more answers.
             continue
-        _expression_of_interest(spec, call, body, organisation, goals, groups,
+        _expression_of_interest(spec, call, public_body, organisation, goals, groups,
                                 firm=_actor(spec["org"]), reviewer=_actor(body_key))
         created["expressions of interest"] += 1
 
 
-def _expression_of_interest(spec, call, body, organisation, goals, groups, *, firm, reviewer):
+def _expression_of_interest(spec, call, public_body, organisation, goals, groups, *, firm, reviewer):
     contact_name, contact_email, contact_phone = spec["contact"]
     eoi = eoi_create(
         actor=firm,
         organisation=organisation,
         call=call,
-        body=None if call else body,
+        public_body=None if call else public_body,
         title=spec["title"],
         summary=spec["summary"],
         expectations=spec["expectations"],
@@ -391,6 +391,7 @@ def _eoi_step(eoi, status, spec, *, firm, reviewer):
             return eoi_decline(actor=reviewer, eoi=eoi, reason=spec["decline_reason"])
         case EoiStatus.ACCEPTED:
             accept = spec["accept"]
-            partnership = Partnership.objects.get(lead_body=eoi.body, title=accept["partnership"])
+            partnership = Partnership.objects.get(lead_body=eoi.public_body,
+                                              title=accept["partnership"])
             return eoi_accept(actor=reviewer, eoi=eoi, partnership=partnership,
                               role=accept["role"], responsibilities=accept["responsibilities"])

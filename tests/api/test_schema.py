@@ -223,7 +223,7 @@ def test_no_description_is_the_docstring_of_a_shared_base(schema):
 # Leak 6: where the schema disagreed with what the API returns and accepts.
 
 def test_a_spontaneous_expression_of_interest_reads_as_documented(schema, registry, users):
-    eoi = cf.EoiFactory(call=None, body=registry.body, organisation=registry.firm,
+    eoi = cf.EoiFactory(call=None, public_body=registry.body, organisation=registry.firm,
                         submitted_by=users["firm"], contact_email="", status=EoiStatus.SUBMITTED)
     for kind in ("firm", "coordinator"):
         client = client_for(users[kind])

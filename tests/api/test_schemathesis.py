@@ -145,7 +145,7 @@ def seeded(django_db_setup, django_db_blocker):
         call = cf.CallFactory(lead_body=body, title="Gare de Saint-Denis la nuit")
         cf.EoiFactory(call=call, organisation=firm, submitted_by=firm_user,
                       status=EoiStatus.SUBMITTED)
-        cf.EoiFactory(call=None, body=body, organisation=firm, submitted_by=firm_user)
+        cf.EoiFactory(call=None, public_body=body, organisation=firm, submitted_by=firm_user)
         ProjectFactory(organisation=firm, title="Lit forecourt")
         Need.objects.create(goal=registry.goal, kind="expertise", territory="Saint-Denis")
         ContributionOffer.objects.create(organisation=firm, kind="expertise",

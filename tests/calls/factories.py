@@ -32,7 +32,7 @@ class EoiFactory(DjangoModelFactory):
         model = "calls.ExpressionOfInterest"
 
     call = factory.SubFactory(CallFactory)
-    body = factory.LazyAttribute(lambda eoi: eoi.call.lead_body if eoi.call else None)
+    public_body = factory.LazyAttribute(lambda eoi: eoi.call.lead_body if eoi.call else None)
     organisation = factory.SubFactory(f.OrganisationFactory)
     title = factory.Sequence(lambda n: f"Lighting and mediation offer {n}")
     summary = "We fund better lighting and lend two mediators on Friday nights."

@@ -129,6 +129,28 @@ def test_an_offer_currency_is_kept_in_capitals(api, call):
     assert response.json()["offers"][0]["currency"] == "CHF"
 
 
+def test_a_spontaneous_expression_of_interest_names_its_body_as_body(api, call, body):
+    data = new_eoi(call, body=body.pk)
+    del data["call"]
+
+    response = api("firm").post(EOIS, data, format="json")
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["body"]["id"] == body.pk
+    assert ExpressionOfInterest.objects.get().public_body == body
+
+
+def test_a_missing_body_is_refused_under_the_input_s_name(api, call):
+    data = new_eoi(call)
+    del data["call"]
+
+    response = api("firm").post(EOIS, data, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"body": ["Choose the public body you address."]}
+    assert not ExpressionOfInterest.objects.exists()
+
+
 def test_a_decline_needs_a_reason_in_the_one_error_shape(api, eoi):
     response = api("coordinator").post(f"{EOIS}{eoi.pk}/decline/", {}, format="json")
 

@@ -191,10 +191,10 @@ def test_a_spontaneous_expression_of_interest_reaches_the_chosen_body(
     client.force_login(firm_user)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("calls:eoi_create"),
-                               eoi_post(body=body.pk, submit="1"))
+                               eoi_post(public_body=body.pk, submit="1"))
     eoi = ExpressionOfInterest.objects.get()
     assert response.status_code == 302
-    assert eoi.call is None and eoi.body == body and eoi.status == EoiStatus.SUBMITTED
+    assert eoi.call is None and eoi.public_body == body and eoi.status == EoiStatus.SUBMITTED
     assert coordinator.email in [m.to[0] for m in mail.outbox]
 
 

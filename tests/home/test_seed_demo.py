@@ -110,7 +110,7 @@ class TestDemoData:
             assert eoi.decline_reason
         for eoi in eois.filter(status=EoiStatus.ACCEPTED).select_related("party__partnership"):
             assert eoi.party.organisation_id == eoi.organisation_id
-            assert eoi.party.partnership.lead_body_id == eoi.body_id
+            assert eoi.party.partnership.lead_body_id == eoi.public_body_id
             assert eoi.party.contributions.count() == eoi.offers.count()
         for eoi in eois.exclude(status=EoiStatus.DRAFT):
             assert eoi.consent_given_at and eoi.offers.exists(), eoi.title
@@ -140,7 +140,7 @@ class TestDemoData:
 
         received = list(response.context["object_list"])
         assert len(received) >= 5
-        assert {eoi.body_id for eoi in received} == {coordinator.organisation_id}
+        assert {eoi.public_body_id for eoi in received} == {coordinator.organisation_id}
         assert EoiStatus.DRAFT not in {eoi.status for eoi in received}
 
     def test_its_organisations_are_valid_in_six_countries_some_firms_unverified(self, demo):

@@ -37,7 +37,7 @@ def test_50_double_submissions_of_an_expression_of_interest_store_and_submit_50(
     url = reverse("calls:eoi_create")
     for n in range(50):
         token = token_on(client.get(url)) if n % 10 == 0 else new_token()
-        data = eoi_post(body=body.pk, submit="1", title=f"Offer {n}",
+        data = eoi_post(public_body=body.pk, submit="1", title=f"Offer {n}",
                         **{FORM_TOKEN_FIELD: token})
         with django_capture_on_commit_callbacks(execute=True):
             first = client.post(url, data)
@@ -162,7 +162,7 @@ def test_simultaneous_double_submissions_create_once(body, firm_user):
             connection.close()
 
     for n in range(10):
-        data = eoi_post(body=body.pk, submit="1", title=f"Offer {n}",
+        data = eoi_post(public_body=body.pk, submit="1", title=f"Offer {n}",
                         **{FORM_TOKEN_FIELD: new_token()})
         threads = [threading.Thread(target=submit, args=(data,)) for _click in range(2)]
         for thread in threads:
