@@ -92,6 +92,16 @@ def form_page(request, form, *, title, submit_label, cancel_url, save=None, succ
     })
 
 
+def edit_page(request, obj, form, *, save, name=None):
+    """The page that edits ``obj`` with ``form``: saved by ``save`` as in ``form_page``, titled
+    with the object's name (``name``, else its string) and cancelled back to the object."""
+    return form_page(
+        request, form, save=save, success=_("Your changes are saved."),
+        title=_("Edit %(name)s") % {"name": obj if name is None else name},
+        submit_label=_("Save changes"), cancel_url=obj.get_absolute_url(),
+    )
+
+
 class FilteredListView(TemplateView):
     """A list page: the app's FilterSet as a form, free-text search, sorting and page numbers."""
 
