@@ -41,9 +41,7 @@ class OrganisationListView(FilteredListView):
     title = gettext_lazy("Organisations")
     filterset_class = OrganisationFilterSet
     selector = staticmethod(organisation_list)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(can_create=may_create(self.request.user, Organisation), **kwargs)
+    creates = Organisation
 
 
 organisation_list_view = OrganisationListView.as_view()

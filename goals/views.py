@@ -30,9 +30,7 @@ class StrategyListView(FilteredListView):
     title = gettext_lazy("Local safety strategies")
     filterset_class = StrategyFilterSet
     selector = staticmethod(strategy_list)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(can_create=may_create(self.request.user, SafetyStrategy), **kwargs)
+    creates = SafetyStrategy
 
 
 strategy_list_view = StrategyListView.as_view()

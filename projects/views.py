@@ -39,11 +39,7 @@ class ProjectListView(FilteredListView):
     title = gettext_lazy("Safety projects")
     filterset_class = ProjectFilterSet
     selector = staticmethod(project_list)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            can_create=may_create(self.request.user, Project), **kwargs
-        )
+    creates = Project
 
 
 project_list_view = ProjectListView.as_view()
