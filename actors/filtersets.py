@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filtersets import RegistryFilterSet
+from core.filtersets import ChoicesFilter, RegistryFilterSet
 
 from .choices import OrganisationKind, Sector, VerificationStatus
 from .identifiers import SCHEME_CHOICES
@@ -11,14 +11,9 @@ from .models import Organisation
 class OrganisationFilterSet(RegistryFilterSet):
     search_fields = ("name", "identifier", "territory", "description")
 
-    sector = django_filters.MultipleChoiceFilter(distinct=False, choices=Sector.choices, label=_("Sector"))
-    kind = django_filters.MultipleChoiceFilter(
-        distinct=False, choices=OrganisationKind.choices, label=_("Kind")
-    )
-    verification_status = django_filters.MultipleChoiceFilter(
-        distinct=False,
-        choices=VerificationStatus.choices, label=_("Verification")
-    )
+    sector = ChoicesFilter(Sector, label=_("Sector"))
+    kind = ChoicesFilter(OrganisationKind, label=_("Kind"))
+    verification_status = ChoicesFilter(VerificationStatus, label=_("Verification"))
     identifier_scheme = django_filters.ChoiceFilter(
         choices=SCHEME_CHOICES, label=_("Identifier scheme")
     )

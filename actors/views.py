@@ -18,7 +18,7 @@ from core.access import (
     may_see_personal_data,
 )
 from core.forms import errors_onto
-from core.views import FilteredListView, HistoryView, form_page, get_for, one_time_form
+from core.views import FilteredListView, HistoryView, edit_page, form_page, get_for, one_time_form
 
 from . import services
 from .filtersets import OrganisationFilterSet
@@ -41,9 +41,7 @@ class OrganisationListView(FilteredListView):
     title = gettext_lazy("Organisations")
     filterset_class = OrganisationFilterSet
     selector = staticmethod(organisation_list)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(can_create=may_create(self.request.user, Organisation), **kwargs)
+    creates = Organisation
 
 
 organisation_list_view = OrganisationListView.as_view()
@@ -95,14 +93,12 @@ def organisation_edit(request, pk):
     organisation = get_for(request.user, organisation_detail_queryset, pk, Action.CHANGE)
     editable = _editable_fields(request.user)
     initial = {name: getattr(organisation, name) for name in editable}
-    return form_page(
-        request, OrganisationForm(request.POST or None, initial=initial, editable=editable),
+    return edit_page(
+        request, organisation,
+        OrganisationForm(request.POST or None, initial=initial, editable=editable),
         save=lambda data: services.organisation_update(
             actor=request.user, organisation=organisation, **data
         ),
-        success=_("Your changes are saved."),
-        title=_("Edit %(name)s") % {"name": organisation.name},
-        submit_label=_("Save changes"), cancel_url=organisation.get_absolute_url(),
     )
 
 

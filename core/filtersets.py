@@ -8,6 +8,14 @@ from .access import Action
 from .search import text_search
 
 
+class ChoicesFilter(django_filters.MultipleChoiceFilter):
+    """Any of the values of a ``TextChoices`` class. It filters on a field of the object or of
+    an object it points to, or through a subquery: none repeats a row, so no ``DISTINCT``."""
+
+    def __init__(self, choices, **kwargs):
+        super().__init__(choices=choices.choices, distinct=False, **kwargs)
+
+
 class VisibleChoicesFilterSet(django_filters.FilterSet):
     """A FilterSet whose choices from the database are only what the requesting user may see:
     the same ``restrict(user, "view")`` as the list it filters, so that a drop-down (on a page or

@@ -24,6 +24,21 @@ def record(instance, *, actor, fields: set[str] | None = None):
     return instance
 
 
+def record_changes(instance, changes: dict, editable: set[str], *, actor) -> set[str]:
+    """Apply the allowed ``changes`` (see ``apply_changes``) and record ``instance`` when any
+    field changed; returns the names of those fields."""
+    changed = apply_changes(instance, changes, editable)
+    if changed:
+        record(instance, actor=actor)
+    return changed
+
+
+def delete_recorded(instance, *, actor) -> None:
+    """Delete ``instance``; its history's deletion record names ``actor``."""
+    credit(instance, actor)
+    instance.delete()
+
+
 def _auto_now_fields(instance):
     return [f.name for f in instance._meta.concrete_fields if getattr(f, "auto_now", False)]
 

@@ -19,7 +19,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from core.access import Action, is_staff_reader, may, may_see_personal_data
+from core.access import Action, is_staff_reader, may, may_create, may_see_personal_data
 
 from . import idempotency
 from .forms import adapt_filter_form, errors_onto
@@ -92,6 +92,16 @@ def form_page(request, form, *, title, submit_label, cancel_url, save=None, succ
     })
 
 
+def edit_page(request, obj, form, *, save, name=None):
+    """The page that edits ``obj`` with ``form``: saved by ``save`` as in ``form_page``, titled
+    with the object's name (``name``, else its string) and cancelled back to the object."""
+    return form_page(
+        request, form, save=save, success=_("Your changes are saved."),
+        title=_("Edit %(name)s") % {"name": obj if name is None else name},
+        submit_label=_("Save changes"), cancel_url=obj.get_absolute_url(),
+    )
+
+
 class FilteredListView(TemplateView):
     """A list page: the app's FilterSet as a form, free-text search, sorting and page numbers."""
 
@@ -101,6 +111,8 @@ class FilteredListView(TemplateView):
     paginate_by = 25
     # Filters that stay in force when reached by a link but are not offered as form fields.
     hidden_filters: tuple[str, ...] = ()
+    # The model whose "new" link the page offers to those who may create one.
+    creates = None
 
     def get_queryset(self):
         return type(self).selector(user=self.request.user)
@@ -127,6 +139,8 @@ class FilteredListView(TemplateView):
             page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             is_filtered=any(v for k, v in self.request.GET.items() if k not in ("page", "ordering")),
         )
+        if self.creates is not None:
+            context["can_create"] = may_create(self.request.user, self.creates)
         return context
 
 

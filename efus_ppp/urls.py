@@ -26,16 +26,12 @@ api_root = ApiRootView.as_view(endpoints={
     "ocds-records": "opendata-api:ocds_records",
 })
 
+# Every app's API lives at the root of the version, each under its own namespace.
+API_APPS = ("core", "actors", "goals", "partnerships", "calls", "projects", "opendata", "analytics")
+
 api_v1 = [
     path("", api_root, name="api-root"),
-    path("", include("core.api.urls")),
-    path("", include("actors.api.urls")),
-    path("", include("goals.api.urls")),
-    path("", include("partnerships.api.urls")),
-    path("", include("calls.api.urls")),
-    path("", include("projects.api.urls")),
-    path("", include("opendata.api.urls")),
-    path("", include("analytics.api.urls")),
+    *(path("", include(f"{app}.api.urls")) for app in API_APPS),
     # Paths ending in a slash only, so that a missing slash is still redirected to its route.
     re_path(r"^.*/$", api_route_not_found),
 ]

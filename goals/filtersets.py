@@ -2,7 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Organisation
-from core.filtersets import RegistryFilterSet, VisibleChoicesFilterSet
+from core.filtersets import ChoicesFilter, RegistryFilterSet, VisibleChoicesFilterSet
 
 from .choices import Area, Horizon, Priority
 from .models import CommunityGroup, Goal, Indicator, Measurement, SafetyStrategy
@@ -41,11 +41,9 @@ class GoalFilterSet(RegistryFilterSet):
         queryset=Organisation.objects.public_bodies(),
         label=_("Owner body"),
     )
-    area = django_filters.MultipleChoiceFilter(distinct=False, choices=Area.choices, label=_("Area"))
-    horizon = django_filters.MultipleChoiceFilter(distinct=False, choices=Horizon.choices, label=_("Horizon"))
-    priority = django_filters.MultipleChoiceFilter(
-        distinct=False, choices=Priority.choices, label=_("Priority")
-    )
+    area = ChoicesFilter(Area, label=_("Area"))
+    horizon = ChoicesFilter(Horizon, label=_("Horizon"))
+    priority = ChoicesFilter(Priority, label=_("Priority"))
     country = django_filters.CharFilter(
         field_name="strategy__owner__country", lookup_expr="iexact", label=_("Country"),
         max_length=2,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from actors.models import Organisation
 from core.access import is_admin, public_body_id
-from core.services import apply_changes, credit, ensure_allowed, record
+from core.services import credit, delete_recorded, ensure_allowed, record, record_changes
 
 from .models import Goal, Indicator, Measurement, SafetyStrategy
 
@@ -30,8 +30,7 @@ def strategy_create(*, actor, owner: Organisation, title: str, territory: str, s
 @transaction.atomic
 def strategy_update(*, actor, strategy: SafetyStrategy, **changes) -> SafetyStrategy:
     ensure_allowed(actor, strategy)
-    if apply_changes(strategy, changes, {"title", "territory", "starts_on", "ends_on", "summary"}):
-        record(strategy, actor=actor)
+    record_changes(strategy, changes, {"title", "territory", "starts_on", "ends_on", "summary"}, actor=actor)
     return strategy
 
 
@@ -52,8 +51,7 @@ def goal_create(*, actor, strategy: SafetyStrategy, title: str, area: str, horiz
 def goal_update(*, actor, goal: Goal, community_groups=None, **changes) -> Goal:
     ensure_allowed(actor, goal)
     editable = {"title", "area", "horizon", "territory", "priority", "description", "target_on"}
-    if apply_changes(goal, changes, editable):
-        record(goal, actor=actor)
+    record_changes(goal, changes, editable, actor=actor)
     if community_groups is not None:
         credit(goal, actor)
         goal.community_groups.set(community_groups)
@@ -74,8 +72,7 @@ def indicator_create(*, actor, goal: Goal, name: str, unit: str, baseline, basel
 def indicator_update(*, actor, indicator: Indicator, **changes) -> Indicator:
     ensure_allowed(actor, indicator)
     editable = {"name", "unit", "baseline", "baseline_on", "target", "target_on", "direction"}
-    if apply_changes(indicator, changes, editable):
-        record(indicator, actor=actor)
+    record_changes(indicator, changes, editable, actor=actor)
     return indicator
 
 
@@ -91,8 +88,7 @@ def measurement_record(*, actor, indicator: Indicator, measured_on, value,
 def measurement_update(*, actor, measurement: Measurement, **changes) -> Measurement:
     """Correct a measurement; the history keeps the value it replaced and who corrected it."""
     ensure_allowed(actor, measurement.indicator)
-    if apply_changes(measurement, changes, {"measured_on", "value", "note"}):
-        record(measurement, actor=actor)
+    record_changes(measurement, changes, {"measured_on", "value", "note"}, actor=actor)
     return measurement
 
 
@@ -100,5 +96,4 @@ def measurement_update(*, actor, measurement: Measurement, **changes) -> Measure
 def measurement_withdraw(*, actor, measurement: Measurement) -> None:
     """Withdraw a wrong measurement; its history records the withdrawal and who made it."""
     ensure_allowed(actor, measurement.indicator)
-    credit(measurement, actor)
-    measurement.delete()
+    delete_recorded(measurement, actor=actor)

@@ -1,28 +1,22 @@
 from django.urls import path
 
+from core.routes import resource_paths
+
 from . import views
 
 app_name = "goals"
 
 urlpatterns = [
-    path("", views.goal_list_view, name="goal_list"),
-    path("<int:pk>/", views.goal_detail, name="goal_detail"),
-    path("<int:pk>/edit/", views.goal_edit, name="goal_edit"),
-    path("<int:pk>/history/", views.goal_history, name="goal_history"),
+    *resource_paths(views, "goal", "list", "detail", "edit", "history"),
     path("<int:goal_pk>/indicators/new/", views.indicator_create, name="indicator_create"),
-    path("indicators/<int:pk>/edit/", views.indicator_edit, name="indicator_edit"),
+    *resource_paths(views, "indicator", "edit", prefix="indicators/"),
     path(
         "indicators/<int:indicator_pk>/measurements/new/",
         views.measurement_create,
         name="measurement_create",
     ),
-    path("measurements/<int:pk>/edit/", views.measurement_edit, name="measurement_edit"),
-    path("measurements/<int:pk>/withdraw/", views.measurement_withdraw,
-         name="measurement_withdraw"),
-    path("strategies/", views.strategy_list_view, name="strategy_list"),
-    path("strategies/new/", views.strategy_create, name="strategy_create"),
-    path("strategies/<int:pk>/", views.strategy_detail, name="strategy_detail"),
-    path("strategies/<int:pk>/edit/", views.strategy_edit, name="strategy_edit"),
-    path("strategies/<int:pk>/history/", views.strategy_history, name="strategy_history"),
+    *resource_paths(views, "measurement", "edit", "withdraw", prefix="measurements/"),
+    *resource_paths(views, "strategy", "list", "create", "detail", "edit", "history",
+                    prefix="strategies/"),
     path("strategies/<int:strategy_pk>/goals/new/", views.goal_create, name="goal_create"),
 ]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.access import Action, is_admin, is_staff_reader, may, may_create
-from core.views import FilteredListView, HistoryView, form_page, get_for, one_time_form
+from core.views import FilteredListView, HistoryView, edit_page, form_page, get_for, one_time_form
 
 from . import services
 from .filtersets import GoalFilterSet, StrategyFilterSet
@@ -30,9 +30,7 @@ class StrategyListView(FilteredListView):
     title = gettext_lazy("Local safety strategies")
     filterset_class = StrategyFilterSet
     selector = staticmethod(strategy_list)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(can_create=may_create(self.request.user, SafetyStrategy), **kwargs)
+    creates = SafetyStrategy
 
 
 strategy_list_view = StrategyListView.as_view()
@@ -75,12 +73,9 @@ def strategy_create(request):
 def strategy_edit(request, pk):
     strategy = get_for(request.user, strategy_detail_queryset, pk, Action.CHANGE)
     initial = {name: getattr(strategy, name) for name in STRATEGY_FIELDS}
-    return form_page(
-        request, StrategyForm(request.POST or None, initial=initial),
+    return edit_page(
+        request, strategy, StrategyForm(request.POST or None, initial=initial),
         save=lambda data: services.strategy_update(actor=request.user, strategy=strategy, **data),
-        success=_("Your changes are saved."),
-        title=_("Edit %(name)s") % {"name": strategy.title},
-        submit_label=_("Save changes"), cancel_url=strategy.get_absolute_url(),
     )
 
 
@@ -139,11 +134,9 @@ def goal_edit(request, pk):
     goal = get_for(request.user, goal_detail_queryset, pk, Action.CHANGE)
     initial = {name: getattr(goal, name) for name in GOAL_FIELDS}
     initial["community_groups"] = list(goal.community_groups.all())
-    return form_page(
-        request, GoalForm(request.POST or None, initial=initial),
+    return edit_page(
+        request, goal, GoalForm(request.POST or None, initial=initial),
         save=lambda data: services.goal_update(actor=request.user, goal=goal, **data),
-        success=_("Your changes are saved."), title=_("Edit %(name)s") % {"name": goal.title},
-        submit_label=_("Save changes"), cancel_url=goal.get_absolute_url(),
     )
 
 
@@ -183,11 +176,9 @@ def indicator_create(request, goal_pk):
 def indicator_edit(request, pk):
     indicator = get_for(request.user, indicator_list, pk, Action.CHANGE)
     initial = {name: getattr(indicator, name) for name in INDICATOR_FIELDS}
-    return form_page(
-        request, IndicatorForm(request.POST or None, initial=initial),
+    return edit_page(
+        request, indicator, IndicatorForm(request.POST or None, initial=initial), name=indicator.name,
         save=lambda data: services.indicator_update(actor=request.user, indicator=indicator, **data),
-        success=_("Your changes are saved."), title=_("Edit %(name)s") % {"name": indicator.name},
-        submit_label=_("Save changes"), cancel_url=indicator.get_absolute_url(),
     )
 
 

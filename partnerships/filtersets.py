@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.choices import Sector
 from actors.models import Organisation
-from core.filtersets import RegistryFilterSet
+from core.filtersets import ChoicesFilter, RegistryFilterSet
 from goals.choices import Area, Horizon
 from goals.models import CommunityGroup, Goal
 
@@ -31,7 +31,7 @@ class PartnershipFilterSet(RegistryFilterSet):
     )
     search_vector_field = "search_vector"
 
-    status = django_filters.MultipleChoiceFilter(distinct=False, choices=Status.choices, label=_("Status"))
+    status = ChoicesFilter(Status, label=_("Status"))
     lead_body = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.public_bodies(), label=_("Lead body")
     )
@@ -42,30 +42,15 @@ class PartnershipFilterSet(RegistryFilterSet):
     goal = django_filters.ModelChoiceFilter(
         queryset=Goal.objects.all(), method="filter_goal", label=_("Goal")
     )
-    area = django_filters.MultipleChoiceFilter(
-        distinct=False,
-        choices=Area.choices, method="filter_goal_area", label=_("Goal area")
-    )
-    horizon = django_filters.MultipleChoiceFilter(
-        distinct=False,
-        choices=Horizon.choices, method="filter_goal_horizon", label=_("Goal horizon")
-    )
+    area = ChoicesFilter(Area, method="filter_goal_area", label=_("Goal area"))
+    horizon = ChoicesFilter(Horizon, method="filter_goal_horizon", label=_("Goal horizon"))
     organisation = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(), method="filter_organisation", label=_("Party")
     )
-    sector = django_filters.MultipleChoiceFilter(
-        distinct=False,
-        choices=Sector.choices, method="filter_party_sector", label=_("Party sector")
-    )
-    role = django_filters.MultipleChoiceFilter(
-        distinct=False,
-        choices=Role.choices, method="filter_role", label=_("Role")
-    )
-    contribution_kind = django_filters.MultipleChoiceFilter(
-        distinct=False,
-        choices=ContributionKind.choices,
-        method="filter_contribution_kind",
-        label=_("Contribution kind"),
+    sector = ChoicesFilter(Sector, method="filter_party_sector", label=_("Party sector"))
+    role = ChoicesFilter(Role, method="filter_role", label=_("Role"))
+    contribution_kind = ChoicesFilter(
+        ContributionKind, method="filter_contribution_kind", label=_("Contribution kind")
     )
     community_group = django_filters.ModelChoiceFilter(
         queryset=CommunityGroup.objects.all(),
@@ -135,20 +120,11 @@ class PartyFilterSet(RegistryFilterSet):
     organisation = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(), label=_("Organisation")
     )
-    role = django_filters.MultipleChoiceFilter(distinct=False, choices=Role.choices, label=_("Role"))
-    sector = django_filters.MultipleChoiceFilter(
-        distinct=False,
-        field_name="organisation__sector", choices=Sector.choices, label=_("Sector")
-    )
-    status = django_filters.MultipleChoiceFilter(
-        distinct=False,
-        field_name="partnership__status", choices=Status.choices, label=_("Partnership status")
-    )
-    contribution_kind = django_filters.MultipleChoiceFilter(
-        distinct=False,
-        choices=ContributionKind.choices,
-        method="filter_contribution_kind",
-        label=_("Contribution kind"),
+    role = ChoicesFilter(Role, label=_("Role"))
+    sector = ChoicesFilter(Sector, field_name="organisation__sector", label=_("Sector"))
+    status = ChoicesFilter(Status, field_name="partnership__status", label=_("Partnership status"))
+    contribution_kind = ChoicesFilter(
+        ContributionKind, method="filter_contribution_kind", label=_("Contribution kind")
     )
 
     class Meta:
@@ -167,10 +143,7 @@ class RuleFilterSet(RegistryFilterSet):
     partnership = django_filters.ModelChoiceFilter(
         queryset=Partnership.objects.all(), label=_("Partnership")
     )
-    category = django_filters.MultipleChoiceFilter(
-        distinct=False,
-        choices=RuleCategory.choices, label=_("Category")
-    )
+    category = ChoicesFilter(RuleCategory, label=_("Category"))
 
     class Meta:
         model = Rule
@@ -188,9 +161,7 @@ class ContributionFilterSet(RegistryFilterSet):
         field_name="party__organisation", queryset=Organisation.objects.all(),
         label=_("Organisation"),
     )
-    kind = django_filters.MultipleChoiceFilter(
-        distinct=False, choices=ContributionKind.choices, label=_("Kind")
-    )
+    kind = ChoicesFilter(ContributionKind, label=_("Kind"))
     currency = django_filters.CharFilter(lookup_expr="iexact", label=_("Currency"), max_length=3)
 
     class Meta:
@@ -204,12 +175,8 @@ class DocumentFilterSet(RegistryFilterSet):
     partnership = django_filters.ModelChoiceFilter(
         queryset=Partnership.objects.all(), label=_("Partnership")
     )
-    kind = django_filters.MultipleChoiceFilter(
-        distinct=False, choices=DocumentKind.choices, label=_("Kind")
-    )
-    visibility = django_filters.MultipleChoiceFilter(
-        distinct=False, choices=DocumentVisibility.choices, label=_("Visibility")
-    )
+    kind = ChoicesFilter(DocumentKind, label=_("Kind"))
+    visibility = ChoicesFilter(DocumentVisibility, label=_("Visibility"))
     language = django_filters.MultipleChoiceFilter(
         distinct=False, choices=DOCUMENT_LANGUAGES, label=_("Language")
     )

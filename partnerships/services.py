@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from actors.models import Organisation
 from core.access import Action, is_admin, public_body_id
 from core.files import display_name, pdf_problem
-from core.services import apply_changes, credit, ensure_allowed, record
+from core.services import apply_changes, credit, delete_recorded, ensure_allowed, record, record_changes
 from notifications.services import notification_queue
 
 from .choices import CLOSED_STATUSES, PARTY_DOCUMENT_KINDS, REASONED_STATUSES, Status
@@ -186,8 +186,7 @@ def partnership_delete(*, actor, partnership: Partnership) -> None:
         raise ValidationError(
             _("Only drafts can be deleted; terminate or conclude the partnership instead.")
         )
-    credit(partnership, actor)
-    partnership.delete()
+    delete_recorded(partnership, actor=actor)
 
 
 def _ensure_party_allowed(*, partnership: Partnership, organisation: Organisation, role: str,
@@ -256,10 +255,8 @@ def party_remove(*, actor, party: Party) -> None:
     _ensure_open(partnership)
     # Contributions go one by one, so that each removal is credited in their history.
     for contribution in party.contributions.all():
-        credit(contribution, actor)
-        contribution.delete()
-    credit(party, actor)
-    party.delete()
+        delete_recorded(contribution, actor=actor)
+    delete_recorded(party, actor=actor)
     _ensure_still_activatable(partnership)
 
 
@@ -276,9 +273,7 @@ def contribution_add(*, actor, party: Party, kind: str, **fields) -> Contributio
 def contribution_update(*, actor, contribution: Contribution, **changes) -> Contribution:
     ensure_allowed(actor, contribution.party.partnership)
     _ensure_open(contribution.party.partnership)
-    changed = apply_changes(contribution, changes, set(MEASURE_FIELDS))
-    if changed:
-        record(contribution, actor=actor)
+    record_changes(contribution, changes, set(MEASURE_FIELDS), actor=actor)
     return contribution
 
 
@@ -286,8 +281,7 @@ def contribution_update(*, actor, contribution: Contribution, **changes) -> Cont
 def contribution_remove(*, actor, contribution: Contribution) -> None:
     ensure_allowed(actor, contribution.party.partnership)
     _ensure_open(contribution.party.partnership)
-    credit(contribution, actor)
-    contribution.delete()
+    delete_recorded(contribution, actor=actor)
 
 
 @transaction.atomic
@@ -315,8 +309,7 @@ def rule_remove(*, actor, rule: Rule) -> None:
     partnership = rule.partnership
     ensure_allowed(actor, partnership)
     _ensure_open(partnership)
-    credit(rule, actor)
-    rule.delete()
+    delete_recorded(rule, actor=actor)
     _ensure_still_activatable(partnership)
 
 
@@ -403,6 +396,5 @@ def document_update(*, actor, document: Document, **changes) -> Document:
 def document_remove(*, actor, document: Document) -> None:
     ensure_allowed(actor, document, Action.DELETE)
     storage, path = document.file.storage, document.file.name
-    credit(document, actor)
-    document.delete()
+    delete_recorded(document, actor=actor)
     transaction.on_commit(lambda: storage.delete(path))

@@ -67,9 +67,7 @@ class PartnershipListView(RegistryListView):
     filterset_class = PartnershipFilterSet
     selector = staticmethod(partnership_list)
     hidden_filters = ("organisation", "goal")
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(can_create=may_create(self.request.user, Partnership), **kwargs)
+    creates = Partnership
 
 
 partnership_list_view = PartnershipListView.as_view()

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.choices import Sector, VerificationStatus
 from actors.models import Organisation
-from core.filtersets import RegistryFilterSet
+from core.filtersets import ChoicesFilter, RegistryFilterSet
 from goals.choices import Area
 from goals.models import CommunityGroup, Goal
 from partnerships.choices import ContributionKind
@@ -17,21 +17,14 @@ class ProjectFilterSet(RegistryFilterSet):
 
     search_fields = ("title", "summary", "territory", "results", "lessons_learned")
 
-    area = django_filters.MultipleChoiceFilter(distinct=False, choices=Area.choices, label=_("Area"))
-    state = django_filters.MultipleChoiceFilter(
-        distinct=False, choices=ProjectState.choices, label=_("State")
-    )
-    visibility = django_filters.MultipleChoiceFilter(
-        distinct=False, choices=Visibility.choices, label=_("Who may read it")
-    )
+    area = ChoicesFilter(Area, label=_("Area"))
+    state = ChoicesFilter(ProjectState, label=_("State"))
+    visibility = ChoicesFilter(Visibility, label=_("Who may read it"))
     territory = django_filters.CharFilter(lookup_expr="iexact", label=_("Territory"), max_length=120)
     country = django_filters.CharFilter(
         field_name="organisation__country", lookup_expr="iexact", label=_("Country"), max_length=2
     )
-    sector = django_filters.MultipleChoiceFilter(
-        distinct=False, field_name="organisation__sector", choices=Sector.choices,
-        label=_("Sector of the organisation"),
-    )
+    sector = ChoicesFilter(Sector, field_name="organisation__sector", label=_("Sector of the organisation"))
     # Verified organisations only: their names are public; others' are not offered as choices.
     organisation = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.filter(verification_status=VerificationStatus.VERIFIED),
@@ -69,12 +62,8 @@ class NeedFilterSet(RegistryFilterSet):
     search_fields = ("description", "territory", "goal__title")
 
     goal = django_filters.ModelChoiceFilter(queryset=Goal.objects.all(), label=_("Goal"))
-    kind = django_filters.MultipleChoiceFilter(
-        distinct=False, choices=ContributionKind.choices, label=_("Contribution sought")
-    )
-    area = django_filters.MultipleChoiceFilter(
-        distinct=False, field_name="goal__area", choices=Area.choices, label=_("Area")
-    )
+    kind = ChoicesFilter(ContributionKind, label=_("Contribution sought"))
+    area = ChoicesFilter(Area, field_name="goal__area", label=_("Area"))
     territory = django_filters.CharFilter(lookup_expr="iexact", label=_("Territory"), max_length=120)
     is_open = django_filters.BooleanFilter(label=_("Still open"))
 
@@ -90,10 +79,8 @@ class OfferFilterSet(RegistryFilterSet):
         queryset=Organisation.objects.filter(verification_status=VerificationStatus.VERIFIED),
         label=_("Organisation"),
     )
-    kind = django_filters.MultipleChoiceFilter(
-        distinct=False, choices=ContributionKind.choices, label=_("Kind of contribution")
-    )
-    area = django_filters.MultipleChoiceFilter(distinct=False, choices=Area.choices, label=_("Area"))
+    kind = ChoicesFilter(ContributionKind, label=_("Kind of contribution"))
+    area = ChoicesFilter(Area, label=_("Area"))
     territory = django_filters.CharFilter(lookup_expr="iexact", label=_("Territory"), max_length=120)
 
     class Meta:

@@ -15,7 +15,7 @@ from actors.choices import Function, VerificationStatus
 from actors.models import Organisation
 from calls.models import CallForPartners
 from core.access import Action, is_admin, may
-from core.services import apply_changes, credit, ensure_allowed, record
+from core.services import credit, delete_recorded, ensure_allowed, record, record_changes
 from goals.models import Goal
 from notifications.services import language_for, notification_queue
 from partnerships.choices import Role
@@ -99,8 +99,7 @@ def project_update(*, actor, project: Project, community_groups=None, goals=None
     goals = None if goals is None else list(goals)
     partners = None if partners is None else list(partners)
     _check_links(project, goals=goals, partners=partners)
-    if apply_changes(project, changes, PROJECT_EDITABLE):
-        record(project, actor=actor)
+    record_changes(project, changes, PROJECT_EDITABLE, actor=actor)
     _set_links(project, actor, community_groups=community_groups, goals=goals, partners=partners)
     return project
 
@@ -108,8 +107,7 @@ def project_update(*, actor, project: Project, community_groups=None, goals=None
 @transaction.atomic
 def project_delete(*, actor, project: Project) -> None:
     ensure_allowed(actor, project, Action.DELETE)
-    credit(project, actor)
-    project.delete()
+    delete_recorded(project, actor=actor)
 
 
 # Needs on goals ------------------------------------------------------------------------------
@@ -132,16 +130,14 @@ def need_add(*, actor, goal: Goal, kind: str, territory: str = "", magnitude: st
 @transaction.atomic
 def need_update(*, actor, need: Need, **changes) -> Need:
     ensure_allowed(actor, need)
-    if apply_changes(need, changes, NEED_EDITABLE):
-        record(need, actor=actor)
+    record_changes(need, changes, NEED_EDITABLE, actor=actor)
     return need
 
 
 @transaction.atomic
 def need_remove(*, actor, need: Need) -> None:
     ensure_allowed(actor, need, Action.DELETE)
-    credit(need, actor)
-    need.delete()
+    delete_recorded(need, actor=actor)
 
 
 # Standing contribution offers ----------------------------------------------------------------
@@ -169,16 +165,14 @@ def offer_create(*, actor, organisation: Organisation | None = None, **fields) -
 @transaction.atomic
 def offer_update(*, actor, offer: ContributionOffer, **changes) -> ContributionOffer:
     ensure_allowed(actor, offer)
-    if apply_changes(offer, changes, OFFER_EDITABLE):
-        record(offer, actor=actor)
+    record_changes(offer, changes, OFFER_EDITABLE, actor=actor)
     return offer
 
 
 @transaction.atomic
 def offer_remove(*, actor, offer: ContributionOffer) -> None:
     ensure_allowed(actor, offer, Action.DELETE)
-    credit(offer, actor)
-    offer.delete()
+    delete_recorded(offer, actor=actor)
 
 
 # From a suggestion to action -----------------------------------------------------------------

@@ -13,7 +13,7 @@ from actors.models import Organisation
 from calls.models import CallForPartners
 from core.access import Action, is_staff_reader, may, may_create
 from core.forms import errors_onto
-from core.views import FilteredListView, HistoryView, form_page, get_for, one_time_form
+from core.views import FilteredListView, HistoryView, edit_page, form_page, get_for, one_time_form
 from goals.selectors import goal_detail_queryset
 
 from . import finder, services
@@ -39,11 +39,7 @@ class ProjectListView(FilteredListView):
     title = gettext_lazy("Safety projects")
     filterset_class = ProjectFilterSet
     selector = staticmethod(project_list)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            can_create=may_create(self.request.user, Project), **kwargs
-        )
+    creates = Project
 
 
 project_list_view = ProjectListView.as_view()
@@ -80,12 +76,9 @@ def project_edit(request, pk):
     initial.update(community_groups=list(project.community_groups.all()),
                    goals=list(project.goals.all()), partners=list(project.partners.all()))
     form = ProjectForm(request.POST or None, initial=initial, organisation=project.organisation)
-    return form_page(
-        request, form,
+    return edit_page(
+        request, project, form,
         save=lambda data: services.project_update(actor=request.user, project=project, **data),
-        success=_("Your changes are saved."),
-        title=_("Edit %(name)s") % {"name": project.title},
-        submit_label=_("Save changes"), cancel_url=project.get_absolute_url(),
     )
 
 

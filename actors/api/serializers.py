@@ -8,6 +8,7 @@ from core.api.serializers import (
     ConfidentialInputMixin,
     DateField,
     RegistryModelSerializer,
+    RepresentationSerializer,
 )
 
 from ..choices import OrganisationKind, Sector, VerificationStatus
@@ -37,13 +38,12 @@ def _internal_notes_check(user):
     return is_admin(user) or is_coordinator(user)
 
 
-class OrganisationBriefSerializer(RegistryModelSerializer):
+class OrganisationBriefSerializer(RepresentationSerializer):
     """An organisation as it appears inside other objects."""
 
     class Meta:
         model = Organisation
         fields = ["id", "name", "sector", "kind", "country"]
-        read_only_fields = fields
 
 
 class OrganisationSerializer(ConfidentialFieldsMixin, RegistryModelSerializer):

@@ -1,9 +1,8 @@
-from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 
 from core.access import Action
-from core.api.viewsets import RegistryModelViewSet
+from core.api.viewsets import RegistryModelViewSet, Writes
 
 from .. import selectors, services
 from ..filtersets import OrganisationFilterSet
@@ -24,23 +23,16 @@ class OrganisationViewSet(RegistryModelViewSet):
     detail_selector = staticmethod(selectors.organisation_detail_queryset)
     filterset_class = OrganisationFilterSet
     serializer_class = OrganisationSerializer
-    detail_serializer_class = OrganisationSerializer
     create_serializer_class = OrganisationCreateSerializer
     update_serializer_class = OrganisationWriteSerializer
-    create_service = staticmethod(services.organisation_create)
-    update_service = staticmethod(services.organisation_update)
-    service_object = "organisation"
+    writes = Writes(
+        object="organisation", create=services.organisation_create, update=services.organisation_update,
+    )
 
     @extend_schema(request=VerificationSerializer, responses=OrganisationSerializer)
     @action(detail=True, methods=["post"])
     def verification(self, request, pk=None):
         """Verify or reject a self-registered organisation (coordinators, for firms and
         intermediaries)."""
-        with transaction.atomic():
-            instance = self.locked_object(Action.VERIFY)
-            serializer = VerificationSerializer(data=request.data)
-            serializer.is_valid(raise_exception=True)
-            services.organisation_set_verification(
-                actor=request.user, organisation=instance, **serializer.validated_data
-            )
-            return self.detail_response(instance)
+        return self.step(services.organisation_set_verification, Action.VERIFY,
+                         input_serializer=VerificationSerializer)

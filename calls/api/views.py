@@ -12,7 +12,7 @@ from rest_framework.response import Response
 
 from core.access import Action
 from core.api.parsers import RegistryMultiPartParser
-from core.api.viewsets import DestroyMixin, RegistryModelViewSet
+from core.api.viewsets import DestroyMixin, RegistryModelViewSet, Writes
 
 from .. import selectors, services
 from ..filtersets import CallFilterSet, EoiFilterSet
@@ -47,30 +47,23 @@ class CallViewSet(RegistryModelViewSet):
     detail_serializer_class = CallDetailSerializer
     create_serializer_class = CallCreateSerializer
     update_serializer_class = CallWriteSerializer
-    update_service = staticmethod(services.call_update)
-    service_object = "call"
+    writes = Writes(object="call", update=services.call_update)
 
     def perform_create(self, data):
         lead_body = self.pop_body(data, "lead_body")
         return services.call_create(actor=self.request.user, lead_body=lead_body, **data)
 
-    def _step(self, service):
-        with transaction.atomic():
-            instance = self.locked_object(Action.CHANGE)
-            instance = service(actor=self.request.user, call=instance)
-            return self.detail_response(instance)
-
     @extend_schema(request=None, responses=CallDetailSerializer)
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
         """Publish a draft call: it becomes public and open to firms until it closes."""
-        return self._step(services.call_publish)
+        return self.step(services.call_publish)
 
     @extend_schema(request=None, responses=CallDetailSerializer)
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         """Close an open call before its deadline (it closes itself at the deadline)."""
-        return self._step(services.call_close)
+        return self.step(services.call_close)
 
 
 class ExpressionOfInterestViewSet(DestroyMixin, RegistryModelViewSet):
@@ -90,10 +83,8 @@ class ExpressionOfInterestViewSet(DestroyMixin, RegistryModelViewSet):
     detail_serializer_class = EoiDetailSerializer
     create_serializer_class = EoiCreateSerializer
     update_serializer_class = EoiWriteSerializer
-    update_service = staticmethod(services.eoi_update)
-    destroy_service = staticmethod(services.eoi_delete)
+    writes = Writes(object="eoi", update=services.eoi_update, destroy=services.eoi_delete)
     destroy_action = Action.DELETE
-    service_object = "eoi"
 
     def perform_create(self, data):
         return services.eoi_create(actor=self.request.user, **data)
@@ -103,48 +94,35 @@ class ExpressionOfInterestViewSet(DestroyMixin, RegistryModelViewSet):
             return settings.CALLS_ATTACHMENT_MAX_BYTES + ATTACHMENT_FORM_OVERHEAD
         return super().body_limit()
 
-    def _step(self, service, serializer_class=None):
-        with transaction.atomic():
-            instance = self.locked_object(Action.CHANGE)
-            arguments = {}
-            if serializer_class is not None:
-                serializer = serializer_class(
-                    data=self.request.data, context={**self.get_serializer_context(), "eoi": instance}
-                )
-                serializer.is_valid(raise_exception=True)
-                arguments = serializer.validated_data
-            instance = service(actor=self.request.user, eoi=instance, **arguments)
-            return self.detail_response(instance)
-
     @extend_schema(request=None, responses=EoiDetailSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         """The firm sends its draft to the body. Needs a confirmed e-mail address, the contact's
         consent and at least one offer; a call must still be open."""
-        return self._step(services.eoi_submit)
+        return self.step(services.eoi_submit)
 
     @extend_schema(request=None, responses=EoiDetailSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
         """The firm withdraws what it submitted, at any time before the decision."""
-        return self._step(services.eoi_withdraw)
+        return self.step(services.eoi_withdraw)
 
     @extend_schema(request=None, responses=EoiDetailSerializer)
     @action(detail=True, methods=["post"], url_path="start-review")
     def start_review(self, request, pk=None):
         """A coordinator of the body starts the review: the firm can no longer edit it."""
-        return self._step(services.eoi_start_review)
+        return self.step(services.eoi_start_review)
 
     @extend_schema(request=None, responses=EoiDetailSerializer)
     @action(detail=True, methods=["post"])
     def shortlist(self, request, pk=None):
-        return self._step(services.eoi_shortlist)
+        return self.step(services.eoi_shortlist)
 
     @extend_schema(request=DeclineSerializer, responses=EoiDetailSerializer)
     @action(detail=True, methods=["post"])
     def decline(self, request, pk=None):
         """Decline, with a reason the firm reads."""
-        return self._step(services.eoi_decline, DeclineSerializer)
+        return self.step(services.eoi_decline, input_serializer=DeclineSerializer)
 
     @extend_schema(request=AcceptSerializer, responses=EoiDetailSerializer)
     @action(detail=True, methods=["post"])
@@ -152,7 +130,7 @@ class ExpressionOfInterestViewSet(DestroyMixin, RegistryModelViewSet):
         """Accept into a partnership of the body: the firm becomes a party with the given role
         and responsibilities, and its offers become its contributions. The partnership rules
         apply: an unverified organisation or a role reserved to public bodies is refused."""
-        return self._step(services.eoi_accept, AcceptSerializer)
+        return self.step(services.eoi_accept, input_serializer=AcceptSerializer)
 
     def _reviewed_object(self):
         instance = self.get_object()

@@ -86,6 +86,17 @@ class RegistryModelSerializer(serializers.ModelSerializer):
         return kwargs
 
 
+# A serializer that only shows: every field of ``Meta.fields`` is read-only, its subclasses'
+# too (input has its own serializers, and writes go through services). A comment for the same
+# reason as above.
+class RepresentationSerializer(RegistryModelSerializer):
+    def get_extra_kwargs(self):
+        extra_kwargs = super().get_extra_kwargs()
+        for name in self.Meta.fields:
+            extra_kwargs[name] = {**extra_kwargs.get(name, {}), "read_only": True}
+        return extra_kwargs
+
+
 class ConfidentialFieldsMixin:
     """Confidential fields leave the serializer when the user may not see them.
 

@@ -14,7 +14,9 @@
 
 import hashlib
 import json
+from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -46,12 +48,22 @@ def representation_etag(data) -> str:
     return '"' + hashlib.sha256(encoded.encode()).hexdigest()[:40] + '"'
 
 
+@dataclass(frozen=True)
+class Writes:
+    """The services that write a viewset's model, and the keyword that hands them the object
+    (``party=``, ``eoi=``...). A viewset whose writes need more overrides ``perform_create``."""
+
+    object: str
+    create: Callable | None = None
+    update: Callable | None = None
+    destroy: Callable | None = None
+
+
 class RegistryViewSet(IdempotentPostMixin, viewsets.GenericViewSet):
     """Subclasses declare, as static methods, ``selector`` (and ``detail_selector`` when the
     detail needs more), the serializers (``serializer_class`` for lists and exports,
     ``detail_serializer_class`` for one object, ``create_serializer_class`` and
-    ``update_serializer_class`` for input) and the services that write: ``create_service``,
-    ``update_service`` and ``destroy_service``, which receive the object as ``service_object``."""
+    ``update_serializer_class`` for input) and the services that write, as ``writes``."""
 
     parser_classes = [RegistryJSONParser]
     selector = None
@@ -59,10 +71,7 @@ class RegistryViewSet(IdempotentPostMixin, viewsets.GenericViewSet):
     detail_serializer_class = None
     create_serializer_class = None
     update_serializer_class = None
-    create_service = None
-    update_service = None
-    destroy_service = None
-    service_object = None
+    writes = Writes(object="")
 
     def initial(self, request, *args, **kwargs):
         # Method, then size, before authentication: an unsupported method is 405 for everyone.
@@ -155,6 +164,20 @@ class RegistryViewSet(IdempotentPostMixin, viewsets.GenericViewSet):
         self.check_if_match(instance)
         return instance
 
+    def step(self, service, action: str = Action.CHANGE, input_serializer=None) -> Response:
+        """Apply ``service`` to the object named in the URL (locked, see ``locked_object``), with
+        what ``input_serializer`` validates from the body, and answer the fresh detail."""
+        with transaction.atomic():
+            instance = self.locked_object(action)
+            arguments = {}
+            if input_serializer is not None:
+                context = {**self.get_serializer_context(), self.writes.object: instance}
+                serializer = input_serializer(data=self.request.data, context=context)
+                serializer.is_valid(raise_exception=True)
+                arguments = serializer.validated_data
+            instance = service(actor=self.request.user, **{self.writes.object: instance}, **arguments)
+            return self.detail_response(instance)
+
     def check_if_match(self, instance):
         header = self.request.headers.get("If-Match")
         if header is None:
@@ -214,7 +237,7 @@ class CreateMixin:
         return response
 
     def perform_create(self, data):
-        return self.create_service(actor=self.request.user, **data)
+        return self.writes.create(actor=self.request.user, **data)
 
 
 class UpdateMixin:
@@ -232,7 +255,7 @@ class UpdateMixin:
         return self.update(request, *args, partial=True, **kwargs)
 
     def perform_update(self, instance, data):
-        return self.update_service(actor=self.request.user, **{self.service_object: instance}, **data)
+        return self.writes.update(actor=self.request.user, **{self.writes.object: instance}, **data)
 
 
 class DestroyMixin:
@@ -245,7 +268,7 @@ class DestroyMixin:
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def perform_destroy(self, instance):
-        self.destroy_service(actor=self.request.user, **{self.service_object: instance})
+        self.writes.destroy(actor=self.request.user, **{self.writes.object: instance})
 
 
 class ReadOnlyRegistryViewSet(ListMixin, RetrieveMixin, ExportMixin, RegistryViewSet):

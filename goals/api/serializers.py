@@ -3,7 +3,7 @@ from rest_framework import serializers
 
 from actors.api.serializers import OrganisationBriefSerializer
 from actors.models import Organisation
-from core.api.serializers import DateField, RegistryModelSerializer
+from core.api.serializers import DateField, RepresentationSerializer
 
 from ..choices import Area, Horizon, IndicatorDirection, Priority
 from ..models import CommunityGroup, Goal, Indicator, Measurement, SafetyStrategy
@@ -11,30 +11,27 @@ from ..models import CommunityGroup, Goal, Indicator, Measurement, SafetyStrateg
 AMOUNT = {"max_digits": 14, "decimal_places": 2}
 
 
-class CommunityGroupSerializer(RegistryModelSerializer):
+class CommunityGroupSerializer(RepresentationSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="goals-api:community-group-detail")
 
     class Meta:
         model = CommunityGroup
         fields = ["id", "url", "code", "name_en", "name_fr", "partners_customers"]
-        read_only_fields = fields
 
 
-class StrategyBriefSerializer(RegistryModelSerializer):
+class StrategyBriefSerializer(RepresentationSerializer):
     class Meta:
         model = SafetyStrategy
         fields = ["id", "title"]
-        read_only_fields = fields
 
 
-class GoalBriefSerializer(RegistryModelSerializer):
+class GoalBriefSerializer(RepresentationSerializer):
     class Meta:
         model = Goal
         fields = ["id", "title", "area", "horizon", "priority"]
-        read_only_fields = fields
 
 
-class StrategySerializer(RegistryModelSerializer):
+class StrategySerializer(RepresentationSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="goals-api:strategy-detail")
     owner = OrganisationBriefSerializer(read_only=True)
 
@@ -42,7 +39,6 @@ class StrategySerializer(RegistryModelSerializer):
         model = SafetyStrategy
         fields = ["id", "url", "title", "owner", "territory", "starts_on", "ends_on", "created_at",
                   "updated_at"]
-        read_only_fields = fields
 
 
 class StrategyDetailSerializer(StrategySerializer):
@@ -50,7 +46,6 @@ class StrategyDetailSerializer(StrategySerializer):
 
     class Meta(StrategySerializer.Meta):
         fields = [*StrategySerializer.Meta.fields, "summary", "goals"]
-        read_only_fields = fields
 
 
 class StrategyWriteSerializer(serializers.Serializer):
@@ -68,7 +63,7 @@ class StrategyCreateSerializer(StrategyWriteSerializer):
     )
 
 
-class MeasurementSerializer(RegistryModelSerializer):
+class MeasurementSerializer(RepresentationSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="goals-api:measurement-detail")
     indicator_name = serializers.CharField(source="indicator.name", read_only=True)
     indicator_unit = serializers.CharField(source="indicator.unit", read_only=True)
@@ -78,7 +73,6 @@ class MeasurementSerializer(RegistryModelSerializer):
         model = Measurement
         fields = ["id", "url", "indicator", "indicator_name", "indicator_unit", "measured_on",
                   "value", "note", "created_at"]
-        read_only_fields = fields
 
 
 class MeasurementWriteSerializer(serializers.Serializer):
@@ -91,16 +85,15 @@ class MeasurementCreateSerializer(MeasurementWriteSerializer):
     indicator = serializers.PrimaryKeyRelatedField(queryset=Indicator.objects.all())
 
 
-class IndicatorMeasurementSerializer(RegistryModelSerializer):
+class IndicatorMeasurementSerializer(RepresentationSerializer):
     value = serializers.DecimalField(**AMOUNT, read_only=True)
 
     class Meta:
         model = Measurement
         fields = ["id", "measured_on", "value", "note"]
-        read_only_fields = fields
 
 
-class IndicatorSerializer(RegistryModelSerializer):
+class IndicatorSerializer(RepresentationSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="goals-api:indicator-detail")
     goal_title = serializers.CharField(source="goal.title", read_only=True)
     goal_area = serializers.ChoiceField(source="goal.area", choices=Area.choices, read_only=True)
@@ -116,7 +109,6 @@ class IndicatorSerializer(RegistryModelSerializer):
         model = Indicator
         fields = ["id", "url", "goal", "goal_title", "goal_area", "name", "unit", "baseline",
                   "baseline_on", "target", "target_on", "direction", "progress", "measurements"]
-        read_only_fields = fields
 
     def get_progress(self, indicator) -> float | None:
         measurements = indicator.measurements.all()
@@ -137,7 +129,7 @@ class IndicatorCreateSerializer(IndicatorWriteSerializer):
     goal = serializers.PrimaryKeyRelatedField(queryset=Goal.objects.all())
 
 
-class GoalSerializer(RegistryModelSerializer):
+class GoalSerializer(RepresentationSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="goals-api:goal-detail")
     strategy = StrategyBriefSerializer(read_only=True)
     owner = OrganisationBriefSerializer(source="strategy.owner", read_only=True)
@@ -147,7 +139,6 @@ class GoalSerializer(RegistryModelSerializer):
         model = Goal
         fields = ["id", "url", "title", "strategy", "owner", "area", "horizon", "target_on",
                   "priority", "territory", "community_groups", "created_at", "updated_at"]
-        read_only_fields = fields
 
 
 class GoalDetailSerializer(GoalSerializer):
@@ -155,7 +146,6 @@ class GoalDetailSerializer(GoalSerializer):
 
     class Meta(GoalSerializer.Meta):
         fields = [*GoalSerializer.Meta.fields, "description", "indicators"]
-        read_only_fields = fields
 
 
 class GoalWriteSerializer(serializers.Serializer):

@@ -4,6 +4,7 @@ from core.api.viewsets import (
     ReadOnlyRegistryViewSet,
     RegistryModelViewSet,
     UpdateMixin,
+    Writes,
 )
 
 from .. import selectors, services
@@ -43,8 +44,7 @@ class StrategyViewSet(RegistryModelViewSet):
     detail_serializer_class = StrategyDetailSerializer
     create_serializer_class = StrategyCreateSerializer
     update_serializer_class = StrategyWriteSerializer
-    update_service = staticmethod(services.strategy_update)
-    service_object = "strategy"
+    writes = Writes(object="strategy", update=services.strategy_update)
 
     def perform_create(self, data):
         owner = self.pop_body(data, "owner")
@@ -61,9 +61,7 @@ class GoalViewSet(RegistryModelViewSet):
     detail_serializer_class = GoalDetailSerializer
     create_serializer_class = GoalCreateSerializer
     update_serializer_class = GoalWriteSerializer
-    create_service = staticmethod(services.goal_create)
-    update_service = staticmethod(services.goal_update)
-    service_object = "goal"
+    writes = Writes(object="goal", create=services.goal_create, update=services.goal_update)
 
 
 class IndicatorViewSet(RegistryModelViewSet):
@@ -74,9 +72,7 @@ class IndicatorViewSet(RegistryModelViewSet):
     serializer_class = IndicatorSerializer
     create_serializer_class = IndicatorCreateSerializer
     update_serializer_class = IndicatorWriteSerializer
-    create_service = staticmethod(services.indicator_create)
-    update_service = staticmethod(services.indicator_update)
-    service_object = "indicator"
+    writes = Writes(object="indicator", create=services.indicator_create, update=services.indicator_update)
 
 
 class MeasurementViewSet(CreateMixin, UpdateMixin, DestroyMixin, ReadOnlyRegistryViewSet):
@@ -89,10 +85,10 @@ class MeasurementViewSet(CreateMixin, UpdateMixin, DestroyMixin, ReadOnlyRegistr
     serializer_class = MeasurementSerializer
     create_serializer_class = MeasurementCreateSerializer
     update_serializer_class = MeasurementWriteSerializer
-    create_service = staticmethod(services.measurement_record)
-    update_service = staticmethod(services.measurement_update)
-    destroy_service = staticmethod(services.measurement_withdraw)
-    service_object = "measurement"
+    writes = Writes(
+        object="measurement", create=services.measurement_record, update=services.measurement_update,
+        destroy=services.measurement_withdraw,
+    )
 
 
 class CommunityGroupViewSet(ReadOnlyRegistryViewSet):

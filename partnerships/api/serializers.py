@@ -11,6 +11,7 @@ from core.api.serializers import (
     ConfidentialInputMixin,
     DateField,
     RegistryModelSerializer,
+    RepresentationSerializer,
     VisibleRelatedField,
 )
 from goals.api.serializers import GoalBriefSerializer
@@ -30,21 +31,19 @@ from ..measures import MEASURE_FIELDS, UNKNOWN_CURRENCY, checked_currency
 from ..models import Contribution, Document, Partnership, Party, Rule
 
 
-class CommunityGroupBriefSerializer(RegistryModelSerializer):
+class CommunityGroupBriefSerializer(RepresentationSerializer):
     class Meta:
         model = CommunityGroup
         fields = ["code", "name_en", "name_fr"]
-        read_only_fields = fields
 
 
-class PartnershipBriefSerializer(RegistryModelSerializer):
+class PartnershipBriefSerializer(RepresentationSerializer):
     class Meta:
         model = Partnership
         fields = ["id", "title", "status", "territory"]
-        read_only_fields = fields
 
 
-class PartyContributionSerializer(RegistryModelSerializer):
+class PartyContributionSerializer(RepresentationSerializer):
     amount = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True,
                                       allow_null=True)
     person_days = serializers.DecimalField(max_digits=9, decimal_places=1, read_only=True,
@@ -53,7 +52,6 @@ class PartyContributionSerializer(RegistryModelSerializer):
     class Meta:
         model = Contribution
         fields = ["id", *MEASURE_FIELDS]
-        read_only_fields = fields
 
 
 class ContributionSerializer(PartyContributionSerializer):
@@ -67,10 +65,9 @@ class ContributionSerializer(PartyContributionSerializer):
 
     class Meta(PartyContributionSerializer.Meta):
         fields = ["id", "url", "party", "partnership", "organisation", "role", *MEASURE_FIELDS]
-        read_only_fields = fields
 
 
-class PartySerializer(RegistryModelSerializer):
+class PartySerializer(RepresentationSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="partnerships-api:party-detail")
     partnership = PartnershipBriefSerializer(read_only=True)
     organisation = OrganisationBriefSerializer(read_only=True)
@@ -80,20 +77,17 @@ class PartySerializer(RegistryModelSerializer):
         model = Party
         fields = ["id", "url", "partnership", "organisation", "role", "responsibilities",
                   "joined_on", "contributions"]
-        read_only_fields = fields
 
 
 class PartnershipPartySerializer(PartySerializer):
     class Meta(PartySerializer.Meta):
         fields = ["id", "organisation", "role", "responsibilities", "joined_on", "contributions"]
-        read_only_fields = fields
 
 
-class PartnershipRuleSerializer(RegistryModelSerializer):
+class PartnershipRuleSerializer(RepresentationSerializer):
     class Meta:
         model = Rule
         fields = ["id", "category", "title", "text"]
-        read_only_fields = fields
 
 
 class RuleSerializer(PartnershipRuleSerializer):
@@ -102,7 +96,6 @@ class RuleSerializer(PartnershipRuleSerializer):
 
     class Meta(PartnershipRuleSerializer.Meta):
         fields = ["id", "url", "partnership", "partnership_title", "category", "title", "text"]
-        read_only_fields = fields
 
 
 class PartnershipBaseSerializer(RegistryModelSerializer):
@@ -143,7 +136,6 @@ class PartnershipSerializer(PartnershipBaseSerializer):
     class Meta(PartnershipBaseSerializer.Meta):
         fields = [*PartnershipBaseSerializer.Meta.fields[:-4], "party_count",
                   *PartnershipBaseSerializer.Meta.fields[-4:]]
-        read_only_fields = fields
 
     def to_representation(self, row):
         if not hasattr(self, "_detail_url"):
@@ -307,7 +299,7 @@ class RuleCreateSerializer(RuleWriteSerializer):
     partnership = VisibleRelatedField(model=Partnership)
 
 
-class DocumentSerializer(RegistryModelSerializer):
+class DocumentSerializer(RepresentationSerializer):
     """A document of a partnership, as its reader may see it; the file itself is at
     ``download``. Who filed it is personal and stays in the history."""
 
@@ -324,7 +316,6 @@ class DocumentSerializer(RegistryModelSerializer):
         model = Document
         fields = ["id", "url", "partnership", "kind", "title", "issued_on", "language",
                   "visibility", "original_name", "size", "uploaded_at", "download"]
-        read_only_fields = fields
 
 
 class DocumentWriteSerializer(serializers.Serializer):

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.db import transaction
 from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
@@ -7,7 +6,7 @@ from rest_framework.decorators import action
 
 from core.access import Action
 from core.api.parsers import RegistryJSONParser, RegistryMultiPartParser
-from core.api.viewsets import DestroyMixin, RegistryModelViewSet
+from core.api.viewsets import DestroyMixin, RegistryModelViewSet, Writes
 
 from .. import selectors, services
 from ..filtersets import (
@@ -50,9 +49,9 @@ class PartnershipViewSet(DestroyMixin, RegistryModelViewSet):
     detail_serializer_class = PartnershipDetailSerializer
     create_serializer_class = PartnershipCreateSerializer
     update_serializer_class = PartnershipWriteSerializer
-    update_service = staticmethod(services.partnership_update)
-    destroy_service = staticmethod(services.partnership_delete)
-    service_object = "partnership"
+    writes = Writes(
+        object="partnership", update=services.partnership_update, destroy=services.partnership_delete,
+    )
     destroy_action = Action.DELETE
 
     def complete_rows(self, rows):
@@ -66,14 +65,7 @@ class PartnershipViewSet(DestroyMixin, RegistryModelViewSet):
     @action(detail=True, methods=["post"])
     def transition(self, request, pk=None):
         """Move the partnership along its lifecycle. A refusal names what is missing."""
-        with transaction.atomic():
-            instance = self.locked_object(Action.CHANGE)
-            serializer = TransitionSerializer(data=request.data)
-            serializer.is_valid(raise_exception=True)
-            instance = services.partnership_transition(
-                actor=request.user, partnership=instance, **serializer.validated_data
-            )
-            return self.detail_response(instance)
+        return self.step(services.partnership_transition, input_serializer=TransitionSerializer)
 
 
 class PartyViewSet(DestroyMixin, RegistryModelViewSet):
@@ -85,10 +77,10 @@ class PartyViewSet(DestroyMixin, RegistryModelViewSet):
     serializer_class = PartySerializer
     create_serializer_class = PartyCreateSerializer
     update_serializer_class = PartyWriteSerializer
-    create_service = staticmethod(services.party_add)
-    update_service = staticmethod(services.party_update)
-    destroy_service = staticmethod(services.party_remove)
-    service_object = "party"
+    writes = Writes(
+        object="party", create=services.party_add, update=services.party_update,
+        destroy=services.party_remove,
+    )
 
 
 class ContributionViewSet(DestroyMixin, RegistryModelViewSet):
@@ -99,10 +91,10 @@ class ContributionViewSet(DestroyMixin, RegistryModelViewSet):
     serializer_class = ContributionSerializer
     create_serializer_class = ContributionCreateSerializer
     update_serializer_class = ContributionWriteSerializer
-    create_service = staticmethod(services.contribution_add)
-    update_service = staticmethod(services.contribution_update)
-    destroy_service = staticmethod(services.contribution_remove)
-    service_object = "contribution"
+    writes = Writes(
+        object="contribution", create=services.contribution_add, update=services.contribution_update,
+        destroy=services.contribution_remove,
+    )
 
 
 class RuleViewSet(DestroyMixin, RegistryModelViewSet):
@@ -113,10 +105,9 @@ class RuleViewSet(DestroyMixin, RegistryModelViewSet):
     serializer_class = RuleSerializer
     create_serializer_class = RuleCreateSerializer
     update_serializer_class = RuleWriteSerializer
-    create_service = staticmethod(services.rule_add)
-    update_service = staticmethod(services.rule_update)
-    destroy_service = staticmethod(services.rule_remove)
-    service_object = "rule"
+    writes = Writes(
+        object="rule", create=services.rule_add, update=services.rule_update, destroy=services.rule_remove,
+    )
 
 
 # What a document's form adds to the file itself, at most.
@@ -135,9 +126,7 @@ class DocumentViewSet(DestroyMixin, RegistryModelViewSet):
     serializer_class = DocumentSerializer
     create_serializer_class = DocumentCreateSerializer
     update_serializer_class = DocumentWriteSerializer
-    update_service = staticmethod(services.document_update)
-    destroy_service = staticmethod(services.document_remove)
-    service_object = "document"
+    writes = Writes(object="document", update=services.document_update, destroy=services.document_remove)
     destroy_action = Action.DELETE
     lookup_field = "uuid"
     parser_classes = [RegistryJSONParser, RegistryMultiPartParser]

@@ -5,7 +5,7 @@ from actors.api.serializers import OrganisationBriefSerializer
 from actors.choices import VerificationStatus
 from actors.models import Organisation
 from calls.models import CallForPartners
-from core.api.serializers import DateField, RegistryModelSerializer
+from core.api.serializers import DateField, RepresentationSerializer
 from goals.api.serializers import GoalBriefSerializer
 from goals.choices import Area
 from goals.models import CommunityGroup, Goal
@@ -16,7 +16,7 @@ from ..choices import BudgetBand, Magnitude, ProjectState, SuggestionKind, Visib
 from ..models import ContributionOffer, Need, Project
 
 
-class ProjectSerializer(RegistryModelSerializer):
+class ProjectSerializer(RepresentationSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="projects-api:project-detail")
     organisation = OrganisationBriefSerializer(read_only=True)
     community_groups = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
@@ -26,7 +26,6 @@ class ProjectSerializer(RegistryModelSerializer):
         fields = ["id", "url", "title", "organisation", "area", "territory", "state", "starts_on",
                   "ends_on", "budget_band", "visibility", "community_groups", "created_at",
                   "updated_at"]
-        read_only_fields = fields
 
 
 class ProjectDetailSerializer(ProjectSerializer):
@@ -36,7 +35,6 @@ class ProjectDetailSerializer(ProjectSerializer):
     class Meta(ProjectSerializer.Meta):
         fields = [*ProjectSerializer.Meta.fields, "summary", "goals", "partners", "results",
                   "lessons_learned"]
-        read_only_fields = fields
 
 
 class ProjectWriteSerializer(serializers.Serializer):
@@ -72,7 +70,7 @@ class ProjectCreateSerializer(ProjectWriteSerializer):
     )
 
 
-class NeedSerializer(RegistryModelSerializer):
+class NeedSerializer(RepresentationSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="projects-api:need-detail")
     goal_title = serializers.CharField(source="goal.title", read_only=True)
 
@@ -80,7 +78,6 @@ class NeedSerializer(RegistryModelSerializer):
         model = Need
         fields = ["id", "url", "goal", "goal_title", "kind", "magnitude", "territory",
                   "description", "is_open", "created_at", "updated_at"]
-        read_only_fields = fields
 
 
 class NeedWriteSerializer(serializers.Serializer):
@@ -95,7 +92,7 @@ class NeedCreateSerializer(NeedWriteSerializer):
     goal = serializers.PrimaryKeyRelatedField(queryset=Goal.objects.all())
 
 
-class ContributionOfferSerializer(RegistryModelSerializer):
+class ContributionOfferSerializer(RepresentationSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="projects-api:contribution-offer-detail")
     organisation = OrganisationBriefSerializer(read_only=True)
 
@@ -104,7 +101,6 @@ class ContributionOfferSerializer(RegistryModelSerializer):
         fields = ["id", "url", "organisation", "kind", "description", "amount", "currency",
                   "person_days", "area", "territory", "magnitude", "expectations", "is_active",
                   "created_at", "updated_at"]
-        read_only_fields = fields
 
 
 class ContributionOfferWriteSerializer(ContributionMeasureSerializer):

@@ -7,7 +7,7 @@ from rest_framework.views import APIView
 
 from actors.models import Organisation
 from core.access import Action, is_admin, may
-from core.api.viewsets import DestroyMixin, RegistryModelViewSet
+from core.api.viewsets import DestroyMixin, RegistryModelViewSet, Writes
 from goals.models import Goal
 
 from .. import finder, selectors, services
@@ -43,10 +43,10 @@ class ProjectViewSet(DestroyMixin, RegistryModelViewSet):
     detail_serializer_class = ProjectDetailSerializer
     create_serializer_class = ProjectCreateSerializer
     update_serializer_class = ProjectWriteSerializer
-    create_service = staticmethod(services.project_create)
-    update_service = staticmethod(services.project_update)
-    destroy_service = staticmethod(services.project_delete)
-    service_object = "project"
+    writes = Writes(
+        object="project", create=services.project_create, update=services.project_update,
+        destroy=services.project_delete,
+    )
 
 
 class NeedViewSet(DestroyMixin, RegistryModelViewSet):
@@ -57,10 +57,9 @@ class NeedViewSet(DestroyMixin, RegistryModelViewSet):
     serializer_class = NeedSerializer
     create_serializer_class = NeedCreateSerializer
     update_serializer_class = NeedWriteSerializer
-    create_service = staticmethod(services.need_add)
-    update_service = staticmethod(services.need_update)
-    destroy_service = staticmethod(services.need_remove)
-    service_object = "need"
+    writes = Writes(
+        object="need", create=services.need_add, update=services.need_update, destroy=services.need_remove,
+    )
 
 
 class ContributionOfferViewSet(DestroyMixin, RegistryModelViewSet):
@@ -71,10 +70,10 @@ class ContributionOfferViewSet(DestroyMixin, RegistryModelViewSet):
     serializer_class = ContributionOfferSerializer
     create_serializer_class = ContributionOfferWriteSerializer
     update_serializer_class = ContributionOfferWriteSerializer
-    create_service = staticmethod(services.offer_create)
-    update_service = staticmethod(services.offer_update)
-    destroy_service = staticmethod(services.offer_remove)
-    service_object = "offer"
+    writes = Writes(
+        object="offer", create=services.offer_create, update=services.offer_update,
+        destroy=services.offer_remove,
+    )
 
 
 class GoalView(APIView):
