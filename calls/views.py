@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import selectors as accounts_selectors
@@ -53,6 +54,7 @@ class CallListView(FilteredListView):
     """Open calls for everyone; a coordinator also finds their body's drafts by status."""
 
     template_name = "calls/call_list.html"
+    title = gettext_lazy("Calls for partners")
     filterset_class = CallFilterSet
     selector = staticmethod(selectors.call_list)
 

@@ -71,6 +71,12 @@ def visible(username):
     return list(Partnership.objects.restrict(user or AnonymousUser(), Action.VIEW))
 
 
+def seen_by(kind, endpoint):
+    """The partnerships the user of ``kind`` may see, and the figures ``endpoint`` gives them."""
+    username = DEMO_USERS[kind]
+    return visible(username), get(username, endpoint)
+
+
 def as_counts(rows):
     return {row["key"]: row["count"] for row in rows}
 
@@ -81,9 +87,7 @@ def test_partnership_counts_equal_python_sums_for_each_kind_of_user(demo):
 
 
 def check_partnership_counts(kind):
-    username = DEMO_USERS[kind]
-    rows = visible(username)
-    figures = get(username, "partnerships")
+    rows, figures = seen_by(kind, "partnerships")
 
     assert figures["total"] == len(rows)
     assert as_counts(figures["by_status"]) == Counter(p.status for p in rows)
@@ -147,9 +151,7 @@ def test_contribution_totals_equal_python_sums_with_the_rate_of_the_right_date(d
 
 
 def check_contribution_totals(kind):
-    username = DEMO_USERS[kind]
-    rows = visible(username)
-    figures = get(username, "contributions")
+    rows, figures = seen_by(kind, "contributions")
 
     by_kind = expected_contributions(rows, lambda c: c.kind)
     assert {row["key"] for row in figures["by_kind"]} == set(by_kind)
@@ -199,11 +201,11 @@ def test_pounds_are_converted_at_the_rate_in_force_on_the_start_date(demo):
 
 def test_indicator_progress_equals_python_counts_for_each_kind_of_user(demo):
     for kind in KINDS:
-        check_indicator_progress(DEMO_USERS[kind])
+        check_indicator_progress(kind)
 
 
-def check_indicator_progress(username):
-    rows = visible(username)
+def check_indicator_progress(kind):
+    rows, figures = seen_by(kind, "indicators")
     goal_ids = {g.pk for p in rows for g in p.goals.all()}
     expected = defaultdict(Counter)
     for indicator in Indicator.objects.filter(goal_id__in=goal_ids).select_related("goal"):
@@ -219,7 +221,6 @@ def check_indicator_progress(username):
                    else latest.value <= indicator.target)
         counts["on_track"] += better
         counts["reached"] += reached
-    figures = get(username, "indicators")
     assert {row["key"] for row in figures["by_area"]} == set(expected)
     for row in figures["by_area"]:
         for name in ("indicators", "measured", "on_track", "reached"):

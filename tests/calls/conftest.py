@@ -4,6 +4,8 @@ from calls.choices import EoiStatus
 
 from . import factories as cf
 
+EOIS = "/api/v1/expressions-of-interest/"
+
 
 @pytest.fixture
 def call(body):
@@ -39,3 +41,17 @@ def other_eoi(call, other_firm, other_firm_user):
     cf.OfferFactory(expression_of_interest=eoi)
     return eoi
 
+
+def accept_by_api(client, eoi_id, partnership, role, responsibilities):
+    """Accept the expression of interest ``eoi_id`` into ``partnership`` through the API, the
+    firm to hold ``role``."""
+    return client.post(f"{EOIS}{eoi_id}/accept/", {
+        "partnership": partnership.pk, "role": role, "responsibilities": responsibilities,
+    }, format="json")
+
+
+def assert_refused_and_still_under_review(response, message, eoi):
+    assert response.status_code == 400
+    assert message in str(response.json()["errors"])
+    eoi.refresh_from_db()
+    assert eoi.status == EoiStatus.UNDER_REVIEW

@@ -20,10 +20,10 @@ from tests.access import KINDS
 from tests.api.openapi import assert_matches_schema, openapi_document
 
 from . import factories as cf
+from .conftest import EOIS, accept_by_api, assert_refused_and_still_under_review
 from .pdf import EXECUTABLE, small_pdf
 
 CALLS = "/api/v1/calls/"
-EOIS = "/api/v1/expressions-of-interest/"
 PERSONAL = {"contact_name", "contact_email", "contact_phone", "consent_given_at"}
 UNKNOWN_CURRENCY = "Use the three-letter ISO 4217 code of the currency, e.g. EUR."
 
@@ -79,10 +79,8 @@ def test_the_whole_flow_through_the_api(api, call, firm, coordinator, draft,
     response = coordinator_api.post(f"{EOIS}{eoi_id}/comments/", {"text": "Check insurance."})
     assert response.status_code == 201
     coordinator_api.post(f"{EOIS}{eoi_id}/start-review/")
-    response = coordinator_api.post(f"{EOIS}{eoi_id}/accept/", {
-        "partnership": draft.pk, "role": "service_provider",
-        "responsibilities": "Stewards on the night buses.",
-    }, format="json")
+    response = accept_by_api(coordinator_api, eoi_id, draft, "service_provider",
+                             "Stewards on the night buses.")
     assert response.status_code == 200, response.json()
     assert response.json()["status"] == EoiStatus.ACCEPTED
     party = Party.objects.get(partnership=draft, organisation=firm, role="service_provider")
@@ -100,14 +98,9 @@ def test_an_unverified_firm_is_refused_with_the_partnership_rules_message(api, e
     coordinator_api = api("coordinator")
     coordinator_api.post(f"{EOIS}{eoi.pk}/start-review/")
 
-    response = coordinator_api.post(f"{EOIS}{eoi.pk}/accept/", {
-        "partnership": draft.pk, "role": "service_provider", "responsibilities": "Patrols.",
-    }, format="json")
+    response = accept_by_api(coordinator_api, eoi.pk, draft, "service_provider", "Patrols.")
 
-    assert response.status_code == 400
-    assert "is not a verified organisation" in str(response.json()["errors"])
-    eoi.refresh_from_db()
-    assert eoi.status == EoiStatus.UNDER_REVIEW
+    assert_refused_and_still_under_review(response, "is not a verified organisation", eoi)
 
 
 def test_an_offer_in_an_unknown_currency_is_refused_on_its_field(api, call):

@@ -8,7 +8,7 @@ from rest_framework.test import APIClient
 from calls.choices import EoiStatus
 from partnerships.choices import Role
 
-EOIS = "/api/v1/expressions-of-interest/"
+from .conftest import accept_by_api, assert_refused_and_still_under_review
 
 
 @pytest.fixture
@@ -53,17 +53,10 @@ def test_the_api_refuses_a_role_the_firm_may_not_hold(under_review, coordinator,
     api = APIClient()
     api.force_authenticate(coordinator)
 
-    response = api.post(f"{EOIS}{under_review.pk}/accept/", {
-        "partnership": draft.pk, "role": "regulatory_authority", "responsibilities": "Powers.",
-    }, format="json")
+    response = accept_by_api(api, under_review.pk, draft, "regulatory_authority", "Powers.")
 
-    assert response.status_code == 400
-    assert "reserved to public bodies" in str(response.json()["errors"])
-    under_review.refresh_from_db()
-    assert under_review.status == EoiStatus.UNDER_REVIEW
+    assert_refused_and_still_under_review(response, "reserved to public bodies", under_review)
 
-    accepted = api.post(f"{EOIS}{under_review.pk}/accept/", {
-        "partnership": draft.pk, "role": "co_funder", "responsibilities": "Funds lighting.",
-    }, format="json")
+    accepted = accept_by_api(api, under_review.pk, draft, "co_funder", "Funds lighting.")
     assert accepted.status_code == 200
     assert accepted.json()["status"] == EoiStatus.ACCEPTED

@@ -13,7 +13,7 @@ from calls.choices import CallStatus, EoiStatus
 from calls.models import Attachment
 from calls.services import attachment_add
 from tests import factories as f
-from tests.access import assert_each_kind_gets
+from tests.access import EVERYONE, OWN_BODY, SIGNED_IN, assert_each_kind_gets, expect
 
 from . import factories as cf
 from .pdf import small_pdf
@@ -44,16 +44,16 @@ def routes(call, eoi, attachment):
 
 # What each kind of user gets on a GET of each page; 302 is the way to the sign-in page.
 EXPECTED = {
-    #                      anonymous firm other_firm other_coord coord analyst admin
-    "call_list":           (200, 200, 200, 200, 200, 200, 200),
-    "call_detail":         (200, 200, 200, 200, 200, 200, 200),
-    "call_create":         (302, 403, 403, 200, 200, 403, 403),
-    "call_edit":           (302, 403, 403, 403, 200, 403, 200),
-    "eoi_list":            (302, 200, 200, 200, 200, 200, 200),
-    "eoi_detail":          (302, 200, 404, 404, 200, 200, 200),
-    "eoi_edit":            (302, 200, 404, 404, 403, 403, 200),
-    "eoi_create_for_call": (302, 200, 200, 403, 403, 403, 403),
-    "attachment_download": (302, 200, 404, 404, 200, 404, 200),
+    #                            anonymous firm other_firm other_coord coord analyst admin
+    "call_list":           EVERYONE,
+    "call_detail":         EVERYONE,
+    "call_create":         expect(302, 403, 403, 200, 200, 403, 403),
+    "call_edit":           OWN_BODY,
+    "eoi_list":            SIGNED_IN,
+    "eoi_detail":          expect(302, 200, 404, 404, 200, 200, 200),
+    "eoi_edit":            expect(302, 200, 404, 404, 403, 403, 200),
+    "eoi_create_for_call": expect(302, 200, 200, 403, 403, 403, 403),
+    "attachment_download": expect(302, 200, 404, 404, 200, 404, 200),
 }
 
 

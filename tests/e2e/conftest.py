@@ -12,7 +12,9 @@ import pytest
 from django.conf import settings
 
 from actors.choices import OrganisationKind, Sector
+from goals.models import Measurement
 from tests import factories as f
+from tests.conftest import make_activatable
 
 # Playwright's sync API runs an event loop in the test thread; the tests' own database calls
 # are still plain synchronous code.
@@ -83,9 +85,59 @@ def registry(transactional_db, coordinator, body):
     return {"coordinator": coordinator, "body": body, "firm": firm, "residents": residents}
 
 
+def measured_partnership(registry):
+    """The body's goal "Safer station surroundings", its indicator measured once, and the
+    partnership "Nuits tranquilles" serving it with the firm as private party (status to set)."""
+    body = registry["body"]
+    goal = f.GoalFactory(strategy=f.StrategyFactory(owner=body), title="Safer station surroundings")
+    indicator = f.IndicatorFactory(goal=goal, name="Reported incidents")
+    Measurement.objects.create(indicator=indicator, measured_on=datetime.date(2025, 6, 1), value=85)
+    partnership = make_activatable(
+        f.PartnershipFactory(title="Nuits tranquilles", lead_body=body), private=registry["firm"]
+    )
+    partnership.goals.add(goal)
+    return goal, partnership
+
+
 def sign_in(page, username="alice", password=PASSWORD):
     page.goto("/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.locator("form[action='/accounts/login/'] button[type=submit]").click()
     page.wait_for_load_state()
+
+
+LANGUAGES = {"en": "English", "fr": "Français"}
+# axe-core impacts that fail a test; "minor" and "moderate" ones are left to review.
+BLOCKING = {"serious", "critical"}
+
+
+@pytest.fixture(params=list(LANGUAGES))
+def language(request):
+    """A test that takes it runs once in English and once in French."""
+    return request.param
+
+
+def in_language(page, language):
+    """Switch the page to ``language`` with the language menu, and check that it took."""
+    from playwright.sync_api import expect
+
+    if language != "en":
+        page.select_option("#language-select", label=LANGUAGES[language])
+        page.locator("#language-select").locator("xpath=..").get_by_role("button").click()
+        page.wait_for_load_state()
+    expect(page.locator("html")).to_have_attribute("lang", language)
+
+
+def violations(page, axe_source):
+    """The serious and critical accessibility violations axe-core finds on the page."""
+    page.add_script_tag(path=str(axe_source))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', "
+        "'wcag21aa', 'best-practice']})"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in BLOCKING
+    ]

@@ -1,50 +1,26 @@
 """axe-core, run in the browser, finds no serious or critical violation on the main pages."""
 
-import datetime
 
 import pytest
 
-from goals.models import Measurement
 from partnerships.choices import Status
 from tests import factories as f
-from tests.conftest import make_activatable
 from tests.projects.factories import ProjectFactory
 
-from .conftest import sign_in
+from .conftest import measured_partnership, sign_in, violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-BLOCKING = {"serious", "critical"}
 
 
 @pytest.fixture
 def content(registry):
     body = registry["body"]
-    goal = f.GoalFactory(strategy=f.StrategyFactory(owner=body), title="Safer station surroundings")
-    indicator = f.IndicatorFactory(goal=goal, name="Reported incidents")
-    Measurement.objects.create(indicator=indicator, measured_on=datetime.date(2025, 6, 1), value=85)
-    partnership = make_activatable(
-        f.PartnershipFactory(title="Nuits tranquilles", lead_body=body), private=registry["firm"]
-    )
-    partnership.goals.add(goal)
+    goal, partnership = measured_partnership(registry)
     partnership.status = Status.ACTIVE
     partnership.save()
     draft = f.PartnershipFactory(title="Gare sûre", lead_body=body)
     ProjectFactory(organisation=body, title="Médiation de nuit")  # shown on the public register
     return {"goal": goal, "partnership": partnership, "draft": draft, **registry}
-
-
-def violations(page, axe_source):
-    page.add_script_tag(path=str(axe_source))
-    result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', "
-        "'wcag21aa', 'best-practice']})"
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-        if v["impact"] in BLOCKING
-    ]
 
 
 def test_public_pages(page, axe_source, content):

@@ -12,8 +12,7 @@ from partnerships.choices import Status
 from tests import factories as f
 from tests.conftest import make_activatable
 
-from .conftest import sign_in
-from .test_accessibility import violations
+from .conftest import sign_in, violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -19,8 +19,7 @@ from partnerships.models import Contribution, Party
 from tests import factories as f
 from tests.calls.factories import CallFactory
 
-from .conftest import sign_in
-from .test_accessibility import violations
+from .conftest import sign_in, violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -11,9 +11,7 @@ from projects.models import ContributionOffer, Invitation
 from tests import factories as f
 from tests.calls.factories import CallFactory
 
-from .conftest import sign_in
-from .test_accessibility import violations
-from .test_workspaces import in_language
+from .conftest import in_language, sign_in, violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -41,7 +39,6 @@ def journey(registry, firm_user):
     return {"goal": goal, "call": call, "firm": firm}
 
 
-@pytest.mark.parametrize("language", ["en", "fr"])
 def test_a_coordinator_invites_a_suggested_firm_which_finds_the_invitation(
     page, axe_source, journey, language
 ):

@@ -10,15 +10,12 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from goals.models import Measurement
 from opendata.bulk import bulk_write
 from partnerships.choices import DocumentKind, DocumentVisibility, Status
 from partnerships.services import document_add
-from tests import factories as f
 from tests.calls.pdf import small_pdf
-from tests.conftest import make_activatable
 
-from .test_accessibility import violations
+from .conftest import measured_partnership, violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -33,14 +30,7 @@ TEXTS = {
 @pytest.fixture
 def concluded(registry, tmp_path, settings):
     settings.OPENDATA_ROOT = tmp_path
-    body = registry["body"]
-    goal = f.GoalFactory(strategy=f.StrategyFactory(owner=body), title="Safer station surroundings")
-    indicator = f.IndicatorFactory(goal=goal, name="Reported incidents")
-    Measurement.objects.create(indicator=indicator, measured_on=datetime.date(2025, 6, 1), value=85)
-    partnership = make_activatable(
-        f.PartnershipFactory(title="Nuits tranquilles", lead_body=body), private=registry["firm"]
-    )
-    partnership.goals.add(goal)
+    _goal, partnership = measured_partnership(registry)
     partnership.status = Status.CONCLUDED
     partnership.status_reason = "The three-year term is over; the evaluation is published."
     partnership.status_changed_on = datetime.date(2025, 12, 31)

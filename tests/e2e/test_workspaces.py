@@ -9,15 +9,12 @@ from calls.choices import EoiStatus
 from calls.models import ExpressionOfInterest
 from tests.calls.factories import CallFactory, EoiFactory, OfferFactory
 
-from .conftest import sign_in
-from .test_accessibility import violations
-from .test_partnership_flow import choose_language
+from .conftest import in_language, sign_in, violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 WORDS = {
     "en": {
-        "language": "English",
         "all_submissions": "All your expressions of interest (2)",
         "firm_list": "Your organisation's expressions of interest",
         "review_queue": "Review queue",
@@ -27,7 +24,6 @@ WORDS = {
         "submitted": "Your expression of interest is submitted.",
     },
     "fr": {
-        "language": "Français",
         "all_submissions": "Toutes vos manifestations d’intérêt (2)",
         "firm_list": "Manifestations d’intérêt de votre organisation",
         "review_queue": "Manifestations d’intérêt à instruire",
@@ -52,13 +48,6 @@ def submissions(registry, firm, firm_user):
     return {"call": call, "draft": draft, "sent": sent}
 
 
-def in_language(page, language):
-    if language != "en":
-        choose_language(page, WORDS[language]["language"])
-    expect(page.locator("html")).to_have_attribute("lang", language)
-
-
-@pytest.mark.parametrize("language", ["en", "fr"])
 def test_a_firm_finds_its_submissions_from_its_home_in_one_click(
     page, axe_source, submissions, language
 ):
@@ -78,7 +67,6 @@ def test_a_firm_finds_its_submissions_from_its_home_in_one_click(
     assert found == {name: [] for name in found}
 
 
-@pytest.mark.parametrize("language", ["en", "fr"])
 def test_a_coordinator_finds_the_review_queue_from_the_dashboard(
     page, axe_source, submissions, language
 ):
@@ -96,7 +84,6 @@ def test_a_coordinator_finds_the_review_queue_from_the_dashboard(
     assert found == {name: [] for name in found}
 
 
-@pytest.mark.parametrize("language", ["en", "fr"])
 def test_ticking_the_consent_then_save_and_submit_submits_in_one_go(
     page, axe_source, submissions, language
 ):

@@ -6,13 +6,15 @@ Expected answers: 200 shown, 302 sent to sign in, 403 seen but not allowed, 404 
 import pytest
 from django.urls import reverse
 
-from tests.access import KINDS, expect
-
-EVERYONE = expect(200, 200, 200, 200, 200, 200, 200)
-SIGNED_IN = expect(302, 200, 200, 200, 200, 200, 200)
-STAFF_READERS = expect(302, 403, 403, 200, 200, 200, 200)
-COORDINATORS = expect(302, 403, 403, 200, 200, 403, 200)
-OWN_BODY = expect(302, 403, 403, 403, 200, 403, 200)
+from tests.access import (
+    COORDINATORS,
+    EVERYONE,
+    KINDS,
+    OWN_BODY,
+    SIGNED_IN,
+    STAFF_READERS,
+    expect,
+)
 
 # (url name, the fixture whose pk is the argument, expected answers)
 PAGES = [

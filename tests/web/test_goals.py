@@ -46,13 +46,17 @@ def test_a_goal_is_added_to_a_strategy_with_its_groups(client_for, strategy):
     assert list(goal.community_groups.all()) == [youth]
 
 
+def record_measurement(client, indicator, measured_on, value):
+    """Post the measurement form that the goal's page shows under ``indicator``."""
+    prefix = f"indicator-{indicator.pk}"
+    return client.post(reverse("goals:measurement_create", args=[indicator.pk]),
+                       {f"{prefix}-measured_on": measured_on, f"{prefix}-value": value})
+
+
 def test_a_measurement_is_recorded_and_drawn(client_for, indicator):
     client = client_for("coordinator")
-    prefix = f"indicator-{indicator.pk}"
 
-    response = client.post(reverse("goals:measurement_create", args=[indicator.pk]), {
-        f"{prefix}-measured_on": "2025-06-30", f"{prefix}-value": "80",
-    })
+    response = record_measurement(client, indicator, "2025-06-30", "80")
 
     assert response.status_code == 302
     assert Measurement.objects.get().value == 80
@@ -62,12 +66,7 @@ def test_a_measurement_is_recorded_and_drawn(client_for, indicator):
 
 
 def test_a_measurement_before_the_baseline_is_refused_on_its_field(client_for, indicator):
-    prefix = f"indicator-{indicator.pk}"
-
-    response = client_for("coordinator").post(
-        reverse("goals:measurement_create", args=[indicator.pk]),
-        {f"{prefix}-measured_on": "2020-01-01", f"{prefix}-value": "80"},
-    )
+    response = record_measurement(client_for("coordinator"), indicator, "2020-01-01", "80")
 
     assert response.status_code == 200
     assert response.context["form"].errors["measured_on"]
@@ -93,11 +92,7 @@ def test_others_are_offered_no_change_to_a_goal(client_for, kind, indicator):
 
 
 def test_others_cannot_record_a_measurement(client_for, indicator):
-    prefix = f"indicator-{indicator.pk}"
-    response = client_for("other_coordinator").post(
-        reverse("goals:measurement_create", args=[indicator.pk]),
-        {f"{prefix}-measured_on": "2025-06-30", f"{prefix}-value": "80"},
-    )
+    response = record_measurement(client_for("other_coordinator"), indicator, "2025-06-30", "80")
 
     assert response.status_code == 403
     assert not Measurement.objects.exists()

@@ -30,6 +30,14 @@ def token_on(response) -> str:
     return TOKEN_INPUT.search(response.text).group(1)
 
 
+def submit_twice(client, url, data):
+    """Post the same form twice, as a double click does: both answers lead to what the first
+    created."""
+    first, second = client.post(url, data), client.post(url, data)
+    assert first.status_code == second.status_code == 302, first.content[:2000]
+    assert first["Location"] == second["Location"]
+
+
 def test_50_double_submissions_of_an_expression_of_interest_store_and_submit_50(
     client, body, firm_user, django_capture_on_commit_callbacks
 ):
@@ -66,10 +74,8 @@ def test_a_form_shown_again_with_errors_keeps_its_token_and_creates_once_correct
     assert refused.status_code == 200 and token_on(refused) == token
     data = {"title": "Contrat", "territory": "X", "starts_on": "2025-01-01",
             FORM_TOKEN_FIELD: token}
-    first, second = client.post(url, data), client.post(url, data)
+    submit_twice(client, url, data)
 
-    assert first.status_code == second.status_code == 302
-    assert first["Location"] == second["Location"]
     assert SafetyStrategy.objects.filter(title="Contrat").count() == 1
 
 
@@ -78,10 +84,8 @@ def test_a_double_submitted_partnership_is_registered_once(client_for, body):
     url = reverse("partnerships:partnership_create")
     data = {**partnership_post(title="Gare sûre"), FORM_TOKEN_FIELD: token_on(client.get(url))}
 
-    first, second = client.post(url, data), client.post(url, data)
+    submit_twice(client, url, data)
 
-    assert first.status_code == second.status_code == 302
-    assert first["Location"] == second["Location"]
     assert Partnership.objects.filter(title="Gare sûre").count() == 1
 
 
@@ -92,9 +96,8 @@ def test_a_double_submitted_call_is_prepared_once(client_for, body):
             "territory": "Saint-Denis", "contribution_kinds": ["data"], "opens_on": "2026-01-01",
             "closes_at": "2099-06-30T18:00", FORM_TOKEN_FIELD: token_on(client.get(url))}
 
-    first, second = client.post(url, data), client.post(url, data)
+    submit_twice(client, url, data)
 
-    assert first["Location"] == second["Location"]
     assert CallForPartners.objects.filter(title="Safer night buses").count() == 1
 
 
@@ -105,9 +108,8 @@ def test_a_double_submitted_organisation_is_registered_once(client_for):
             "identifier_scheme": "FR-RCS", "identifier": "732 829 320", "country": "FR",
             "territory": "Saint-Denis", FORM_TOKEN_FIELD: token_on(client.get(url))}
 
-    first, second = client.post(url, data), client.post(url, data)
+    submit_twice(client, url, data)
 
-    assert first.status_code == second.status_code == 302, first.content[:2000]
     assert Organisation.objects.filter(name="Lumière Nord SAS").count() == 1
 
 
