@@ -47,3 +47,72 @@ class ExchangeRate(models.Model):
 
     def __str__(self):
         return f"{self.currency} {self.rate_to_eur} EUR ({self.valid_from.isoformat()})"
+
+
+# Each goal area's bit in ``PartnershipFigures.areas`` (the migration that keeps the figures
+# writes these numbers into its SQL: a new area needs a migration that rebuilds them).
+AREA_BITS = {
+    "institutional_strength": 1,
+    "intervention_projects": 2,
+    "production_of_information": 4,
+    "other": 8,
+}
+
+
+class PartnershipFigures(models.Model):
+    """What the figures across partnerships read of one partnership, in one narrow row.
+
+    On PostgreSQL a table that triggers keep current whatever writes the rows (migration
+    0002); on other databases a view that computes the same columns when read. Never written
+    by the application.
+    """
+
+    partnership = models.OneToOneField(
+        "partnerships.Partnership", primary_key=True, on_delete=models.DO_NOTHING,
+        db_constraint=False, related_name="+",
+    )
+    status = models.CharField(max_length=12)
+    territory = models.CharField(max_length=120)
+    year = models.IntegerField(null=True)  # of the start date
+    day = models.DateField()  # whose exchange rates apply: the start date, or the registration day
+    areas = models.IntegerField()  # the goal areas of its goals, a bit each (AREA_BITS)
+    community_groups = models.TextField()  # ids of the groups served, comma-separated
+
+    class Meta:
+        managed = False
+        db_table = "analytics_partnership_figures"
+
+    def __str__(self):
+        return f"figures of partnership {self.partnership_id}"
+
+
+class ContributionFigures(models.Model):
+    """One contribution with what the figures group it by, and its amount converted to euros
+    at the rate in force on its partnership's ``day`` (null: in euros already, no amount, or no
+    rate for that day). Kept like ``PartnershipFigures``."""
+
+    contribution = models.OneToOneField(
+        "partnerships.Contribution", primary_key=True, on_delete=models.DO_NOTHING,
+        db_constraint=False, related_name="+",
+    )
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.DO_NOTHING, db_constraint=False,
+        related_name="+",
+    )
+    kind = models.CharField(max_length=20)
+    sector = models.CharField(max_length=20)
+    currency = models.CharField(max_length=3)
+    city = models.CharField(max_length=120)
+    year = models.IntegerField(null=True)
+    day = models.DateField()
+    areas = models.IntegerField()
+    amount = models.DecimalField(max_digits=14, decimal_places=2, null=True)
+    euros = models.DecimalField(max_digits=30, decimal_places=10, null=True)
+    person_days = models.DecimalField(max_digits=9, decimal_places=1, null=True)
+
+    class Meta:
+        managed = False
+        db_table = "analytics_contribution_figures"
+
+    def __str__(self):
+        return f"figures of contribution {self.contribution_id}"

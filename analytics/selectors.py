@@ -28,23 +28,20 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Case, Count, F, Max, OuterRef, Q, Subquery, Value, When, Window
-from django.db.models.functions import Coalesce, ExtractYear, Lead, TruncDate
-from django.utils.translation import get_language
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext as _
 
 from actors.choices import Sector
 from goals.choices import Area, IndicatorDirection
-from goals.models import Indicator, Measurement
+from goals.models import CommunityGroup, Indicator, Measurement
 from partnerships.choices import ContributionKind, Status
-from partnerships.models import Contribution, Partnership
+from partnerships.models import Partnership
 
-from .models import ExchangeRate
+from .models import AREA_BITS, ContributionFigures, PartnershipFigures
 
 CENT = Decimal("0.01")
 
 _goal_links = Partnership.goals.through.objects
-_group_links = Partnership.community_groups.through.objects
 
 
 def _ids(partnerships):
@@ -61,10 +58,6 @@ def _label(choices, key):
     return str(choices(key).label) if key in choices.values else (key or "")
 
 
-def _group_name(name_en, name_fr):
-    return name_fr if (get_language() or "").startswith("fr") else name_en
-
-
 def _sorted(rows, order=None):
     if order is not None:
         return sorted(rows, key=lambda row: order.index(row["key"]) if row["key"] in order else 99)
@@ -79,44 +72,63 @@ def _by_year(rows):
     return sorted(rows, key=lambda row: (row["key"] is None, row["key"] or 0))
 
 
-# Goal areas are summed beside the other breakdowns in the same pass, by conditional
-# aggregation: a partnership counts once in each area of its goals, never twice in the same one.
-
-
-def _in_area(area) -> Q:
-    """Partnerships with a goal in ``area``: an uncorrelated ``IN``, which PostgreSQL hashes
-    once per query (reading that area's links from ``partnership_goals_by_goal``) and SQLite
-    turns into a temporary index."""
-    return Q(pk__in=_goal_links.filter(goal__area=area).values("partnership_id"))
-
-
 # Partnerships
+
+
+def _figures_sql(queryset) -> tuple[str, list]:
+    """The SQL of a queryset of figures rows, or None for filters that cannot match (an empty
+    choice)."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return None, []
+    return sql, list(params)
+
+
+def _areas_of(mask):
+    return [area for area, bit in AREA_BITS.items() if mask & bit]
 
 
 def partnership_counts(partnerships) -> dict:
     """How many partnerships, in total and by status, city, goal area, community group and year.
 
-    Two queries: one pass over the partnerships grouped by status, city and year together (a few
-    hundred rows, added up here into each breakdown) that counts the areas by conditional
-    aggregation, and one over the community-group links (a partnership is linked to a group
-    once)."""
-    grid = (
-        partnerships.order_by()
-        .values("status", "territory", year=ExtractYear("starts_on"))
-        .annotate(n=Count("pk"),
-                  **{f"in_{area}": Count("pk", filter=_in_area(area)) for area in Area.values})
+    One query over the partnerships' figures rows (``PartnershipFigures``: one narrow row each,
+    kept by the database): grouped by status, city, year and goal areas together (a few hundred
+    rows, added up here into each breakdown) and, beside them, by the set of community groups
+    served (on PostgreSQL in the same pass, with grouping sets)."""
+    rows = PartnershipFigures.objects.filter(partnership_id__in=_ids(partnerships)).values(
+        "status", "territory", "year", "areas", "community_groups"
     )
-    counts = {name: Counter() for name in ("status", "territory", "year", "area")}
-    for row in grid:
-        for name in ("status", "territory", "year"):
-            counts[name][row[name]] += row["n"]
-        for area in Area.values:
-            counts["area"][area] += row[f"in_{area}"]
-    groups = (
-        _group_links.filter(partnership_id__in=_ids(partnerships)).order_by()
-        .values_list("communitygroup__code", "communitygroup__name_en", "communitygroup__name_fr")
-        .annotate(n=Count("partnership_id"))
-    )
+    sql, params = _figures_sql(rows)
+    counts = {name: Counter() for name in ("status", "territory", "year", "area", "group")}
+    if sql is not None:
+        grid = (
+            # The groups' row has its other keys NULL; GROUPING tells it from a NULL start year.
+            "SELECT status, territory, year, areas, community_groups, "
+            "GROUPING(community_groups), COUNT(*) FROM ({}) f GROUP BY GROUPING SETS "
+            "((status, territory, year, areas), (community_groups))"
+            if connections[partnerships.db].vendor == "postgresql" else
+            "SELECT status, territory, year, areas, NULL, 1, COUNT(*) FROM ({0}) f "
+            "GROUP BY status, territory, year, areas "
+            "UNION ALL SELECT NULL, NULL, NULL, NULL, community_groups, 0, COUNT(*) FROM ({0}) f "
+            "GROUP BY community_groups"
+        )
+        sql = grid.format(sql)
+        if connections[partnerships.db].vendor != "postgresql":
+            params = params * 2
+        for status, territory, year, areas, groups, by_groups, n in _fetch(
+            partnerships.db, sql, params
+        ):
+            if by_groups == 0:
+                for group in filter(None, str(groups or "").split(",")):
+                    counts["group"][int(group)] += n
+                continue
+            counts["status"][status] += n
+            counts["territory"][territory] += n
+            counts["year"][None if year is None else int(year)] += n
+            for area in _areas_of(areas):
+                counts["area"][area] += n
+    groups = {group.pk: group for group in CommunityGroup.objects.using(partnerships.db)}
 
     def rows_of(name, label_of):
         return [{"key": key, "label": label_of(key), "count": n}
@@ -129,8 +141,8 @@ def partnership_counts(partnerships) -> dict:
         "by_city": _sorted(rows_of("territory", lambda key: key)),
         "by_area": _sorted(rows_of("area", lambda key: _label(Area, key)), list(Area.values)),
         "by_community_group": _sorted([
-            {"key": code, "label": _group_name(name_en, name_fr), "count": n}
-            for code, name_en, name_fr, n in groups
+            {"key": groups[pk].code, "label": groups[pk].name, "count": n}
+            for pk, n in counts["group"].items() if n and pk in groups
         ]),
         "by_year": _by_year(rows_of("year", _year_label)),
     }
@@ -138,103 +150,37 @@ def partnership_counts(partnerships) -> dict:
 
 # Contributions
 
-
-def _contribution_rows(partnerships):
-    """One row per contribution of the partnerships, with what it is grouped and converted by:
-    ``day`` is the day whose rate applies (the start date, or the registration day)."""
-    return (
-        Contribution.objects.filter(party__partnership_id__in=_ids(partnerships))
-        .order_by()
-        .values(
-            "kind", "currency", "amount", "person_days",
-            partnership=F("party__partnership_id"),
-            sector=F("party__organisation__sector"),
-            city=F("party__partnership__territory"),
-            year=ExtractYear("party__partnership__starts_on"),
-            day=Coalesce("party__partnership__starts_on",
-                         TruncDate("party__partnership__created_at")),
-        )
-    )
-
-
-def _area_flags(partnerships):
-    """One row per partnership with goals, and ``in_<area>``: 1 when one of its goals is in it.
-
-    Joined once to the contributions. (An ``IN`` per area, as for the partnerships, would be
-    copied by PostgreSQL's planner into each of the area's five sums, and hashed as often.)"""
-    return (
-        _goal_links.filter(partnership_id__in=_ids(partnerships)).order_by()
-        .values("partnership_id")
-        .annotate(**{
-            f"in_{area}": Max(Case(When(goal__area=area, then=Value(1)), default=Value(0)))
-            for area in Area.values
-        })
-    )
-
-
-def _rate_periods():
-    """Each rate with the day the next one of its currency takes over (``NULL``: still in force)."""
-    return ExchangeRate.objects.order_by().values(
-        "currency", "rate_to_eur", "valid_from",
-        valid_until=Window(Lead("valid_from"), partition_by=[F("currency")],
-                           order_by=F("valid_from").asc()),
-    )
-
-
-def _measures(prefix="", condition=None) -> dict[str, str]:
-    """The sums of a group of contributions (of those matching ``condition``) in SQL over ``c``,
-    a contribution, and ``r``, the period of the rate table that holds its day (none for euros,
-    which need no rate)."""
-
-    def of(value, extra=None):
-        test = " AND ".join(part for part in (condition, extra) if part)
-        return f"CASE WHEN {test} THEN {value} END" if test else value
-
-    return {
-        f"{prefix}n": f"COUNT({of('1')})",
-        f"{prefix}money": f"SUM({of('c.amount')})",
-        f"{prefix}euros": "SUM({})".format(
-            of("c.amount * CASE WHEN c.currency = 'EUR' THEN 1 ELSE r.rate_to_eur END")
-        ),
-        f"{prefix}unconverted": "COUNT({})".format(of(
-            "1", "c.amount IS NOT NULL AND c.currency <> 'EUR' AND r.rate_to_eur IS NULL"
-        )),
-        f"{prefix}days": f"SUM({of('c.person_days')})",
-    }
-
-
-GRID_KEYS = ["kind", "sector", "city", "year", "currency"]
+GRID_KEYS = ["kind", "sector", "city", "year", "currency", "areas"]
 
 
 def _contribution_grid(partnerships) -> list[dict]:
-    """The contributions' sums grouped by kind, sector, city, year and currency together, with
-    the sums of each goal area beside them: one pass, with the rate table and the
-    partnerships' area flags each joined once.
-
-    The ORM writes the inner queries (filters, access rules, the backend's date functions); the
-    joins and the grouping around them are SQL that SQLite and PostgreSQL share."""
-    try:
-        rows_sql, rows_params = _contribution_rows(partnerships).query.sql_with_params()
-        flags_sql, flags_params = _area_flags(partnerships).query.sql_with_params()
-    except EmptyResultSet:  # filters that cannot match (an empty choice): nothing to count
+    """The contributions' sums grouped by kind, sector, city, year, currency and goal areas
+    together: one pass over their figures rows (``ContributionFigures``: one narrow row each,
+    its amount already in euros, kept by the database). Euros are summed for the other
+    currencies only: a group in euros has its amount as its euros."""
+    rows = (
+        ContributionFigures.objects.filter(partnership_id__in=_ids(partnerships))
+        .values(*GRID_KEYS)
+        .annotate(
+            # Named apart from the columns, which the filter of ``unconverted`` reads.
+            total_n=Count("pk"),
+            total_money=Sum("amount"),
+            total_euros=Sum("euros"),
+            total_unconverted=Count("pk", filter=Q(amount__isnull=False, euros__isnull=True)
+                                    & ~Q(currency="EUR")),
+            total_days=Sum("person_days"),
+        )
+        .order_by()
+    )
+    sql, params = _figures_sql(rows)
+    if sql is None:
         return []
-    rates_sql, rates_params = _rate_periods().query.sql_with_params()
-    measures = _measures()
-    for area in Area.values:
-        measures.update(_measures(f"{area}__", f"f.in_{area} = 1"))
-    keys = ", ".join(f"c.{key}" for key in GRID_KEYS)
-    sql = f"""
-        SELECT {keys}, {", ".join(measures.values())}
-        FROM ({rows_sql}) c
-        LEFT JOIN ({flags_sql}) f ON f.partnership_id = c.partnership
-        LEFT JOIN ({rates_sql}) r
-          ON r.currency = c.currency AND c.currency <> 'EUR' AND r.valid_from <= c.day
-         AND (r.valid_until IS NULL OR c.day < r.valid_until)
-        GROUP BY {keys}
-    """  # noqa: S608 (the interpolated parts are SQL the ORM made and fixed names)
-    names = [*GRID_KEYS, *measures]
-    params = [*rows_params, *flags_params, *rates_params]
-    return [dict(zip(names, row, strict=True)) for row in _fetch(partnerships.db, sql, params)]
+    names = [*GRID_KEYS, "n", "money", "euros", "unconverted", "days"]
+    grid = [dict(zip(names, row, strict=True)) for row in _fetch(partnerships.db, sql, params)]
+    for row in grid:
+        if row["currency"] == "EUR":
+            row["euros"] = row["money"]
+    return grid
 
 
 def _money(value) -> str | None:
@@ -257,13 +203,13 @@ class _Group:
         self.eur = Decimal(0)
         self.amounts = defaultdict(Decimal)
 
-    def add(self, row, prefix=""):
-        self.count += row[f"{prefix}n"] or 0
-        self.unconverted += row[f"{prefix}unconverted"] or 0
-        self.person_days += _decimal(row[f"{prefix}days"])
-        self.eur += _decimal(row[f"{prefix}euros"])
-        if row["currency"] and row[f"{prefix}money"] is not None:
-            self.amounts[row["currency"]] += _decimal(row[f"{prefix}money"])
+    def add(self, row):
+        self.count += row["n"] or 0
+        self.unconverted += row["unconverted"] or 0
+        self.person_days += _decimal(row["days"])
+        self.eur += _decimal(row["euros"])
+        if row["currency"] and row["money"] is not None:
+            self.amounts[row["currency"]] += _decimal(row["money"])
 
     def as_dict(self) -> dict:
         return {
@@ -287,9 +233,9 @@ class _Breakdown(dict):
         super().__init__()
         self.label_of = label_of
 
-    def add(self, key, row, prefix=""):
+    def add(self, key, row):
         group = self.get(key) or self.setdefault(key, _Group(key, self.label_of(key)))
-        group.add(row, prefix)
+        group.add(row)
 
     def rows(self, order=None):
         return _sorted([group.as_dict() for group in self.values()], order)
@@ -299,8 +245,8 @@ def contribution_totals(partnerships) -> dict:
     """Contributions: how many, the amounts in each currency and in euros, the person-days, in
     total and by kind, party sector, city, goal area and year.
 
-    One query: a pass over the contributions grouped by kind, sector, city, year and currency
-    together (a few thousand rows at most), added up here into each breakdown."""
+    One query: a pass over the contributions grouped by kind, sector, city, year, currency and
+    goal areas together (a few thousand rows at most), added up here into each breakdown."""
     grid = _contribution_grid(partnerships)
     total = _Group("total", _("All contributions"))
     kinds = _Breakdown(lambda key: _label(ContributionKind, key))
@@ -314,9 +260,8 @@ def contribution_totals(partnerships) -> dict:
         sectors.add(row["sector"], row)
         cities.add(row["city"], row)
         years.add(None if row["year"] is None else int(row["year"]), row)
-        for area in Area.values:
-            if row[f"{area}__n"]:
-                areas.add(area, row, f"{area}__")
+        for area in _areas_of(row["areas"]):
+            areas.add(area, row)
     return {
         "total": total.as_dict(),
         "by_kind": kinds.rows(list(ContributionKind.values)),

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actors.api.serializers import OrganisationBriefSerializer
@@ -17,6 +18,18 @@ class CommunityGroupSerializer(RepresentationSerializer):
     class Meta:
         model = CommunityGroup
         fields = ["id", "url", "code", "name_en", "name_fr", "partners_customers"]
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class CommunityGroupLabelsField(serializers.Field):
+    """The names of the community groups, in the request's language, in the order of their
+    codes beside them (``community_groups``): exports read names, not only codes."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="community_groups", read_only=True, **kwargs)
+
+    def to_representation(self, groups):
+        return [group.name for group in groups.all()]
 
 
 class StrategyBriefSerializer(RepresentationSerializer):
@@ -134,11 +147,13 @@ class GoalSerializer(RepresentationSerializer):
     strategy = StrategyBriefSerializer(read_only=True)
     owner = OrganisationBriefSerializer(source="strategy.owner", read_only=True)
     community_groups = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    community_groups_label = CommunityGroupLabelsField()
 
     class Meta:
         model = Goal
         fields = ["id", "url", "title", "strategy", "owner", "area", "horizon", "target_on",
-                  "priority", "territory", "community_groups", "created_at", "updated_at"]
+                  "priority", "territory", "community_groups", "community_groups_label",
+                  "created_at", "updated_at"]
 
 
 class GoalDetailSerializer(GoalSerializer):

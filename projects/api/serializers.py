@@ -6,7 +6,7 @@ from actors.choices import VerificationStatus
 from actors.models import Organisation
 from calls.models import CallForPartners
 from core.api.serializers import DateField, RepresentationSerializer
-from goals.api.serializers import GoalBriefSerializer
+from goals.api.serializers import CommunityGroupLabelsField, GoalBriefSerializer
 from goals.choices import Area
 from goals.models import CommunityGroup, Goal
 from partnerships.api.serializers import ContributionMeasureSerializer
@@ -20,12 +20,13 @@ class ProjectSerializer(RepresentationSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="projects-api:project-detail")
     organisation = OrganisationBriefSerializer(read_only=True)
     community_groups = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    community_groups_label = CommunityGroupLabelsField()
 
     class Meta:
         model = Project
         fields = ["id", "url", "title", "organisation", "area", "territory", "state", "starts_on",
-                  "ends_on", "budget_band", "visibility", "community_groups", "created_at",
-                  "updated_at"]
+                  "ends_on", "budget_band", "visibility", "community_groups",
+                  "community_groups_label", "created_at", "updated_at"]
 
 
 class ProjectDetailSerializer(ProjectSerializer):

@@ -298,10 +298,10 @@ def _partnerships(count):
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
 def test_query_budget_does_not_grow_with_the_rows(analyst, endpoint):
-    # Partnerships: one grouping by status, city, year and goal areas together; one over the
-    # community-group links. Contributions: one grouping by kind, sector, city, year, currency
-    # and goal areas together, the rates joined once. Indicators: one grouping. No query for
-    # the user: forced.
+    # Partnerships: one grouping of their figures rows by status, city, year and goal areas
+    # together, and by community groups; the groups' names. Contributions: one grouping of their
+    # figures rows by kind, sector, city, year, currency and goal areas together. Indicators:
+    # one grouping. No query for the user: forced.
     budget = {"partnerships": 2, "contributions": 1, "indicators": 1}[endpoint]
     client = APIClient()
     client.force_authenticate(analyst)

@@ -274,3 +274,26 @@ def test_exports_read_a_fixed_number_of_queries(registry, users, django_assert_n
         with django_assert_num_queries(budget):
             rows = csv_rows(client.get(f"/api/v1/{resource}/export.csv"))
         assert len(rows) >= count
+
+
+@pytest.mark.parametrize("resource", ["goals", "projects"])
+def test_community_groups_have_their_names_beside_their_codes(registry, users, resource):
+    """As a partnership's export names its groups, a goal's and a project's do, in the
+    request's language, in CSV and JSON alike."""
+    from tests.projects.factories import ProjectFactory
+
+    groups = [f.CommunityGroupFactory(code="elders", name_en="Older people", name_fr="Aînés"),
+              f.CommunityGroupFactory(code="youth", name_en="Young people", name_fr="Jeunes")]
+    holder = registry.goal if resource == "goals" else ProjectFactory(organisation=registry.body)
+    holder.community_groups.set(groups)
+    client = client_for(users["admin"])
+
+    (row,) = [row for row in csv_rows(client.get(f"/api/v1/{resource}/export.csv"))
+              if row["id"] == str(holder.pk)]
+    assert row["community_groups"] == "elders; youth"
+    assert row["community_groups_label"] == "Older people; Young people"
+    exported = json.loads(content(client.get(f"/api/v1/{resource}/export.json",
+                                             HTTP_ACCEPT_LANGUAGE="fr")))
+    (item,) = [item for item in exported if item["id"] == holder.pk]
+    assert item["community_groups"] == ["elders", "youth"]
+    assert item["community_groups_label"] == ["Aînés", "Jeunes"]
