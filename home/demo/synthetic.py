@@ -19,8 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
-
 from actors.choices import Sector, VerificationStatus
 from actors.models import Organisation
 from goals.models import CommunityGroup, Goal
@@ -32,6 +30,7 @@ from partnerships.choices import (
     Status,
 )
 from partnerships.models import Contribution, Partnership, Party, Rule
+from partnerships.services import partnership_search_deferred
 
 from .data import RULE_TEXTS
 
@@ -185,8 +184,9 @@ def generate_synthetic(total: int, *, progress: Callable[[int, int], None] | Non
         batch = _Batch()
         for number in range(start, min(start + BATCH_SIZE, total)):
             _add_partnership(batch, number, pools, statuses, weights)
-        with transaction.atomic():
+        with partnership_search_deferred() as written:
             batch.save()
+            written.extend(partnership.pk for partnership in batch.partnerships)
         if progress:
             progress(min(start + BATCH_SIZE, total) - existing, total - existing)
     return total - existing
