@@ -1,4 +1,5 @@
-"""A large synthetic registry for benchmarks, written with bulk inserts.
+"""A large synthetic registry for benchmarks, written in batches: COPY on PostgreSQL, bulk
+inserts elsewhere.
 
 Services save one row at a time and record each change in the history, which would take hours
 for 100 000 partnerships; here rows go in by batches, bypassing the services (and therefore
@@ -210,31 +211,31 @@ class _Batch:
     def copy(self, *, before_commit: Callable[[], object] = lambda: None):
         """COPY the batch (its ids taken) in one transaction, its partnerships' search
         vectors computed once; ``before_commit`` runs last, before the commit."""
-        partnership_ids, party_ids = self.ids[Partnership], self.ids[Party]
         with transaction.atomic(), connection.cursor() as cursor:
             with partnership_search_deferred() as written:
                 for model, columns, rows in self.tables():
-                    owners = party_ids if model is Contribution else partnership_ids
-                    linked = rows if model is Partnership else _linked(rows, owners)
+                    rows = _linked(model, rows, self.ids)
                     _copy(cursor, model, ("id", *columns),
-                          ((pk, *row) for pk, row in zip(self.ids[model], linked, strict=True)))
-                written.extend(partnership_ids)
+                          ((pk, *row) for pk, row in zip(self.ids[model], rows, strict=True)))
+                written.extend(self.ids[Partnership])
             before_commit()
 
     def bulk_create(self):
-        with partnership_search_deferred():
-            partnerships = _bulk_create(Partnership, PARTNERSHIP_COLUMNS, self.partnerships)
-            partnership_ids = [partnership.pk for partnership in partnerships]
-            parties = _bulk_create(Party, PARTY_COLUMNS, _linked(self.parties, partnership_ids))
-            party_ids = [party.pk for party in parties]
-            for model, columns, rows in self.tables()[2:]:
-                owners = party_ids if model is Contribution else partnership_ids
-                _bulk_create(model, columns, _linked(rows, owners))
+        """Elsewhere than on PostgreSQL: inserts in one transaction, each table's new ids read
+        back for the rows that point to them."""
+        with transaction.atomic():
+            for model, columns, rows in self.tables():
+                created = _bulk_create(model, columns, _linked(model, rows, self.ids))
+                self.ids[model] = [row.pk for row in created]
 
 
-def _linked(rows, ids):
-    """The rows with the index of the row they belong to replaced by its id."""
-    return ((ids[row[0]], *row[1:]) for row in rows)
+def _linked(model, rows, ids: dict[type, list[int]]):
+    """The rows with the index of the row they belong to (a contribution's party, another
+    row's partnership) replaced by its id."""
+    if model is Partnership:
+        return rows
+    owners = ids[Party if model is Contribution else Partnership]
+    return ((owners[row[0]], *row[1:]) for row in rows)
 
 
 def _bulk_create(model, columns, rows):
