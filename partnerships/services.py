@@ -1,12 +1,14 @@
 """Every write to partnerships, their parties, contributions and rules goes through here,
 whatever the entry point (admin, pages, API, commands), so the manifesto's rules always apply."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -398,3 +400,21 @@ def document_remove(*, actor, document: Document) -> None:
     storage, path = document.file.storage, document.file.name
     delete_recorded(document, actor=actor)
     transaction.on_commit(lambda: storage.delete(path))
+
+
+@contextmanager
+def partnership_search_deferred() -> Iterator[list[int]]:
+    """For bulk loads: one transaction in which the search triggers (migration 0010) leave
+    the partnerships written and their links alone; the vectors of the partnerships whose
+    ids the caller adds to the yielded list are computed once, at the end. Elsewhere than
+    on PostgreSQL, just a transaction (there is no stored vector)."""
+    ids: list[int] = []
+    with transaction.atomic():
+        if connection.vendor != "postgresql":
+            yield ids
+            return
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL efus.defer_search = on")
+            yield ids
+            cursor.execute("SET LOCAL efus.defer_search = off")
+            cursor.execute("SELECT partnership_search_refresh(%s::bigint[])", [ids])

@@ -5,6 +5,8 @@ import pytest
 from django.db import connection
 
 from core import search
+from partnerships.models import Partnership
+from partnerships.services import partnership_search_deferred
 
 from .. import factories as f
 from .conftest import client_for
@@ -172,6 +174,33 @@ def test_the_stored_vector_follows_renames_links_and_removals(alice, body):
     partnership.goals.clear()
     partnership.community_groups.remove(group)
     assert found("omega") == found("assaults") == found("usagers") == []
+
+
+@on_postgresql
+def test_a_bulk_load_leaves_the_vectors_to_one_refresh_and_writes_after_it_refresh_again(
+    alice, body
+):
+    """Inside ``partnership_search_deferred`` the triggers skip the partnerships and links
+    written; the partnerships named get their vector once, at the end; then triggers apply."""
+
+    def stored(partnership):
+        return Partnership.objects.values_list("search_vector", flat=True).get(pk=partnership.pk)
+
+    def found(words):
+        return [r["id"] for r in alice.get("/api/v1/partnerships/", {"q": words}).json()[
+            "results"]]
+
+    with partnership_search_deferred() as written:
+        party = f.PartyFactory(partnership__lead_body=body, partnership__title="Night buses",
+                               organisation__name="Alpha Transports")
+        partnership = party.partnership
+        partnership.community_groups.add(f.CommunityGroupFactory(name_en="Riders"))
+        assert stored(partnership) is None
+        written.append(partnership.pk)
+    assert found("night alpha riders") == [partnership.pk]
+
+    f.PartyFactory(partnership=partnership, organisation__name="Omega Transit")
+    assert found("omega") == [partnership.pk]
 
 
 @on_postgresql

@@ -8,7 +8,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,6 +17,7 @@ from calls.choices import CallStatus, EoiStatus
 from calls.models import CallForPartners, ExpressionOfInterest, InternalComment
 from goals.choices import Area, Horizon
 from goals.models import CommunityGroup, Goal, Indicator
+from home.demo import synthetic
 from home.demo.data import DEMO_PASSWORD
 from home.demo.synthetic import SYNTHETIC_PREFIX
 from partnerships.choices import ContributionKind, Role, RuleCategory, Status
@@ -241,6 +242,44 @@ class TestDemoData:
 
         assert "15 added" in output
         assert Partnership.objects.filter(title__startswith=SYNTHETIC_PREFIX).count() == 45
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="batches are written side by side on PostgreSQL only")
+@pytest.mark.django_db(transaction=True)
+def test_batches_written_side_by_side_commit_in_order_and_a_failure_leaves_no_gap(monkeypatch):
+    seed()
+    monkeypatch.setattr(synthetic, "BATCH_SIZE", 5)
+    copy = synthetic._Batch.copy
+
+    def copy_but_the_third(batch, **kwargs):
+        if batch.partnerships[0][0].startswith(f"{SYNTHETIC_PREFIX}000011 "):
+            raise DatabaseError("connection lost")
+        copy(batch, **kwargs)
+
+    monkeypatch.setattr(synthetic._Batch, "copy", copy_but_the_third)
+    with pytest.raises(DatabaseError):
+        seed("--partnerships", "30")
+    def numbers():
+        titles = Partnership.objects.filter(title__startswith=SYNTHETIC_PREFIX).values_list(
+            "title", flat=True)
+        return sorted(int(title.split()[1]) for title in titles)
+
+    assert numbers() == list(range(1, 11))
+
+    monkeypatch.setattr(synthetic._Batch, "copy", copy)
+    assert "20 added" in seed("--partnerships", "30")
+
+    assert numbers() == list(range(1, 31))
+    with connection.cursor() as cursor:
+        # The words; their positions follow the order the plan gives the names in.
+        cursor.execute(
+            "SELECT count(*) FROM partnerships_partnership WHERE title LIKE %s "
+            "AND tsvector_to_array(search_vector) IS DISTINCT FROM "
+            "tsvector_to_array(partnership_search_document(id, title, summary, territory))",
+            [f"{SYNTHETIC_PREFIX}%"],
+        )
+        assert cursor.fetchone() == (0,)
 
 
 def test_production_refuses_demo_data(settings):
