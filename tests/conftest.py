@@ -19,6 +19,17 @@ def _no_sign_in_lockouts(settings):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language: a request in French activates it for the
+    thread, and a later test would otherwise read its messages in French."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Throttling and rate limits count in the cache, which may be a shared Redis."""
     from django.core.cache import cache
