@@ -48,6 +48,8 @@ from .services import (
 )
 
 # Forms refuse early, with the services' own messages, what would leave a live partnership
+
+
 # short of what its activation required; the services check again when saving.
 
 
@@ -146,6 +148,9 @@ class PartyInline(OpenPartnershipOnly, RegistryStackedInline):
     autocomplete_fields = ("organisation",)
     extra = 0
     show_change_link = True
+    create_service = staticmethod(party_add)
+    update_service = staticmethod(party_update)
+    remove_service = staticmethod(party_remove)
 
     def partnership_of(self, obj):
         return obj
@@ -153,36 +158,23 @@ class PartyInline(OpenPartnershipOnly, RegistryStackedInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("organisation")
 
-    def create(self, request, parent, data):
-        return party_add(actor=request.user, partnership=parent, **data)
-
-    def update(self, request, obj, changes):
-        return party_update(actor=request.user, party=obj, **changes)
-
-    def remove(self, request, obj):
-        party_remove(actor=request.user, party=obj)
-
 
 class RuleInline(OpenPartnershipOnly, RegistryStackedInline):
     model = Rule
     formset = RuleFormSet
     fields = ("category", "title", "text")
     extra = 0
+    create_service = staticmethod(rule_add)
+    update_service = staticmethod(rule_update)
+    remove_service = staticmethod(rule_remove)
 
     def partnership_of(self, obj):
         return obj
 
-    def create(self, request, parent, data):
-        return rule_add(actor=request.user, partnership=parent, **data)
-
-    def update(self, request, obj, changes):
-        return rule_update(actor=request.user, rule=obj, **changes)
-
-    def remove(self, request, obj):
-        rule_remove(actor=request.user, rule=obj)
-
 
 # The lifecycle as admin actions: (name, description, target status, only from).
+
+
 TRANSITION_ACTIONS = [
     ("submit_for_negotiation", _("Submit for negotiation"), Status.NEGOTIATION, None),
     ("back_to_draft", _("Send back to draft"), Status.DRAFT, None),
@@ -225,6 +217,9 @@ class PartnershipAdmin(OpenPartnershipOnly, RegistryAdmin):
     )
     inlines = [PartyInline, RuleInline]
     actions = [_transition_action(*spec) for spec in TRANSITION_ACTIONS]
+    create_service = staticmethod(partnership_create)
+    update_service = staticmethod(partnership_update)
+    remove_service = staticmethod(partnership_delete)
 
     def partnership_of(self, obj):
         return obj
@@ -242,15 +237,6 @@ class PartnershipAdmin(OpenPartnershipOnly, RegistryAdmin):
         # Only drafts are deleted; later on a partnership is concluded or terminated.
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or obj.status == Status.DRAFT)
-
-    def create(self, request, data):
-        return partnership_create(actor=request.user, **data)
-
-    def update(self, request, obj, changes):
-        return partnership_update(actor=request.user, partnership=obj, **changes)
-
-    def remove(self, request, obj):
-        partnership_delete(actor=request.user, partnership=obj)
 
     def transition(self, request, queryset, target, only_from):
         reason = request.POST.get("reason", "").strip()
@@ -298,18 +284,12 @@ class ContributionInline(OpenPartnershipOnly, RegistryTabularInline):
     model = Contribution
     fields = MEASURE_FIELDS
     extra = 0
+    create_service = staticmethod(contribution_add)
+    update_service = staticmethod(contribution_update)
+    remove_service = staticmethod(contribution_remove)
 
     def partnership_of(self, obj):
         return obj.partnership
-
-    def create(self, request, parent, data):
-        return contribution_add(actor=request.user, party=parent, **data)
-
-    def update(self, request, obj, changes):
-        return contribution_update(actor=request.user, contribution=obj, **changes)
-
-    def remove(self, request, obj):
-        contribution_remove(actor=request.user, contribution=obj)
 
 
 @admin.register(Party)
@@ -324,18 +304,12 @@ class PartyAdmin(OpenPartnershipOnly, RegistryAdmin):
     create_only_fields = ("partnership",)
     fields = ("partnership", "organisation", "role", "responsibilities", "joined_on")
     inlines = [ContributionInline]
+    create_service = staticmethod(party_add)
+    update_service = staticmethod(party_update)
+    remove_service = staticmethod(party_remove)
 
     def partnership_of(self, obj):
         return obj.partnership
-
-    def create(self, request, data):
-        return party_add(actor=request.user, **data)
-
-    def update(self, request, obj, changes):
-        return party_update(actor=request.user, party=obj, **changes)
-
-    def remove(self, request, obj):
-        party_remove(actor=request.user, party=obj)
 
 
 @admin.register(Contribution)
@@ -348,18 +322,12 @@ class ContributionAdmin(OpenPartnershipOnly, RegistryAdmin):
     autocomplete_fields = ("party",)
     create_only_fields = ("party",)
     fields = ("party", *MEASURE_FIELDS)
+    create_service = staticmethod(contribution_add)
+    update_service = staticmethod(contribution_update)
+    remove_service = staticmethod(contribution_remove)
 
     def partnership_of(self, obj):
         return obj.party.partnership
-
-    def create(self, request, data):
-        return contribution_add(actor=request.user, **data)
-
-    def update(self, request, obj, changes):
-        return contribution_update(actor=request.user, contribution=obj, **changes)
-
-    def remove(self, request, obj):
-        contribution_remove(actor=request.user, contribution=obj)
 
 
 @admin.register(Rule)
@@ -372,18 +340,12 @@ class RuleAdmin(OpenPartnershipOnly, RegistryAdmin):
     autocomplete_fields = ("partnership",)
     create_only_fields = ("partnership",)
     fields = ("partnership", "category", "title", "text")
+    create_service = staticmethod(rule_add)
+    update_service = staticmethod(rule_update)
+    remove_service = staticmethod(rule_remove)
 
     def partnership_of(self, obj):
         return obj.partnership
-
-    def create(self, request, data):
-        return rule_add(actor=request.user, **data)
-
-    def update(self, request, obj, changes):
-        return rule_update(actor=request.user, rule=obj, **changes)
-
-    def remove(self, request, obj):
-        rule_remove(actor=request.user, rule=obj)
 
 
 class DocumentForm(forms.ModelForm):
@@ -409,6 +371,8 @@ class DocumentAdmin(RegistryAdmin):
     create_only_fields = ("partnership",)
     readonly_fields = ("download", "original_name", "size", "uploaded_by", "uploaded_at")
     described = ("partnership", "kind", "title", "issued_on", "language", "visibility")
+    update_service = staticmethod(document_update)
+    remove_service = staticmethod(document_remove)
 
     def get_fields(self, request, obj=None):
         if obj is None:
@@ -421,9 +385,3 @@ class DocumentAdmin(RegistryAdmin):
 
     def create(self, request, data):
         return document_add(actor=request.user, uploaded=data.pop("file"), **data)
-
-    def update(self, request, obj, changes):
-        return document_update(actor=request.user, document=obj, **changes)
-
-    def remove(self, request, obj):
-        document_remove(actor=request.user, document=obj)
