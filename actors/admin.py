@@ -47,6 +47,8 @@ class OrganisationAdmin(RegistryAdmin):
         (_("Record"), {"fields": ("created_at", "updated_at")}),
     )
     actions = ["verify", "reject"]
+    create_service = staticmethod(organisation_create)
+    update_service = staticmethod(organisation_update)
 
     @admin.display(boolean=True, description=_("local scheme"))
     def local_scheme(self, obj):
@@ -58,12 +60,6 @@ class OrganisationAdmin(RegistryAdmin):
         if obj is not None and not is_admin(request.user):
             return (*readonly, *sorted(ORGANISATION_IDENTITY))
         return readonly
-
-    def create(self, request, data):
-        return organisation_create(actor=request.user, **data)
-
-    def update(self, request, obj, changes):
-        return organisation_update(actor=request.user, organisation=obj, **changes)
 
     def _set_verification(self, request, queryset, status):
         done = 0

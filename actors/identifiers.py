@@ -40,7 +40,7 @@ def _lei(value: str) -> str | None:
     return None
 
 
-def _pattern(regex: str, message) -> Callable[[str], str | None]:
+def pattern_check(regex: str, message) -> Callable[[str], str | None]:
     def check(value: str) -> str | None:
         return None if re.fullmatch(regex, value) else message
 
@@ -62,13 +62,13 @@ SCHEMES = {
         Scheme(
             "FR-RNA",
             "France: Répertoire national des associations (local scheme)",
-            _pattern(r"W\d{9}", _("An RNA number is a W followed by 9 digits.")),
+            pattern_check(r"W\d{9}", _("An RNA number is a W followed by 9 digits.")),
             local=True,
         ),
         Scheme(
             "GB-COH",
             "United Kingdom: Companies House",
-            _pattern(
+            pattern_check(
                 r"(\d{8}|[A-Z]{2}\d{6})",
                 _("A Companies House number has 8 digits, or 2 letters and 6 digits."),
             ),
@@ -76,17 +76,17 @@ SCHEMES = {
         Scheme(
             "GB-LAE",
             "United Kingdom: Local authorities (England)",
-            _pattern(r"[A-Z]{3,4}", _("A GB-LAE code has 3 or 4 capital letters.")),
+            pattern_check(r"[A-Z]{3,4}", _("A GB-LAE code has 3 or 4 capital letters.")),
         ),
         Scheme(
             "GB-CHC",
             "United Kingdom: Charity Commission (England and Wales)",
-            _pattern(r"\d{6,7}", _("A charity number has 6 or 7 digits.")),
+            pattern_check(r"\d{6,7}", _("A charity number has 6 or 7 digits.")),
         ),
         Scheme(
             "DE-CR",
             "Germany: Commercial register (Handelsregister)",
-            _pattern(
+            pattern_check(
                 r"[A-Za-zÄÖÜäöüß .\-]+ (HRA|HRB|GnR|PR|VR) \d{1,6}( ?[A-Z]{1,2})?",
                 _("A German register entry reads: court, register type and number, "
                   "e.g. 'Berlin HRB 12345'."),
@@ -95,28 +95,28 @@ SCHEMES = {
         Scheme(
             "BE-BCE_KBO",
             "Belgium: Crossroads Bank for Enterprises",
-            _pattern(r"[01]\d{9}", _("A Belgian enterprise number has 10 digits.")),
+            pattern_check(r"[01]\d{9}", _("A Belgian enterprise number has 10 digits.")),
         ),
         Scheme(
             "NL-KVK",
             "Netherlands: Chamber of Commerce",
-            _pattern(r"\d{8}", _("A KvK number has 8 digits.")),
+            pattern_check(r"\d{8}", _("A KvK number has 8 digits.")),
         ),
         Scheme(
             "ES-DIR3",
             "Spain: Common directory of public administration units",
-            _pattern(r"[A-Z]\d{8}|[A-Z]{2}\d{7}", _("A DIR3 code has 9 characters.")),
+            pattern_check(r"[A-Z]\d{8}|[A-Z]{2}\d{7}", _("A DIR3 code has 9 characters.")),
         ),
         Scheme(
             "IT-IPA",
             "Italy: Public administration index",
-            _pattern(r"[a-z0-9_]{2,20}", _("An IPA code is 2 to 20 lower-case letters or digits.")),
+            pattern_check(r"[a-z0-9_]{2,20}", _("An IPA code is 2 to 20 lower-case letters or digits.")),
         ),
         Scheme("XI-LEI", "Global Legal Entity Identifier", _lei),
         Scheme(
             "XX-LOCAL",
             "Other local scheme (not on org-id.guide)",
-            _pattern(r"[A-Za-z0-9 ./_\-]{1,64}", _("Use letters, digits, spaces and . / _ -.")),
+            pattern_check(r"[A-Za-z0-9 ./_\-]{1,64}", _("Use letters, digits, spaces and . / _ -.")),
             local=True,
         ),
     ]
@@ -134,11 +134,18 @@ def normalise_identifier(scheme: str, value: str) -> str:
     return value
 
 
+def scheme_error(schemes: dict, scheme: str, value: str, *, unknown, missing) -> str | None:
+    """Why ``value`` is not valid in ``scheme``, one of ``schemes`` (which have a ``check``), or
+    None: ``unknown`` where the scheme is not one of them, ``missing`` where there is no value."""
+    known = schemes.get(scheme)
+    if known is None:
+        return unknown
+    if not value:
+        return missing
+    return known.check(value) if known.check else None
+
+
 def identifier_error(scheme: str, value: str) -> str | None:
     """The message explaining why ``value`` is not a valid identifier in ``scheme``, or None."""
-    known = SCHEMES.get(scheme)
-    if known is None:
-        return _("Unknown identifier scheme.")
-    if not value:
-        return _("Give the organisation's identifier in this scheme.")
-    return known.check(value) if known.check else None
+    return scheme_error(SCHEMES, scheme, value, unknown=_("Unknown identifier scheme."),
+                        missing=_("Give the organisation's identifier in this scheme."))

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from .identifiers import pattern_check, scheme_error
+
 
 @dataclass(frozen=True)
 class LicenceScheme:
@@ -14,6 +16,10 @@ class LicenceScheme:
     label: str
     pattern: str | None = None
     message: str = ""
+
+    @property
+    def check(self):
+        return pattern_check(self.pattern, self.message) if self.pattern else None
 
 
 LICENCE_SCHEMES = {
@@ -48,11 +54,5 @@ def normalise_licence_number(scheme: str, value: str) -> str:
 
 def licence_number_error(scheme: str, value: str) -> str | None:
     """Why ``value`` is not a licence number of ``scheme``, or None."""
-    known = LICENCE_SCHEMES.get(scheme)
-    if known is None:
-        return _("Unknown licence scheme.")
-    if not value:
-        return _("Give the licence number.")
-    if known.pattern and not re.fullmatch(known.pattern, value):
-        return known.message
-    return None
+    return scheme_error(LICENCE_SCHEMES, scheme, value, unknown=_("Unknown licence scheme."),
+                        missing=_("Give the licence number."))

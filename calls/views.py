@@ -307,11 +307,17 @@ def eoi_create(request, call_pk=None):
                           cancel_url=call.get_absolute_url() if call else reverse("calls:eoi_list"))
 
 
+def _eoi_to_act_on(request, pk, may_act):
+    """The expression of interest the user may change, if ``may_act(user, eoi)`` lets them."""
+    eoi = get_for(request.user, selectors.eoi_detail_queryset, pk, Action.CHANGE)
+    if not may_act(request.user, eoi):
+        raise PermissionDenied
+    return eoi
+
+
 @login_required
 def eoi_edit(request, pk):
-    eoi = get_for(request.user, selectors.eoi_detail_queryset, pk, Action.CHANGE)
-    if not selectors.may_act_for_firm(request.user, eoi):
-        raise PermissionDenied
+    eoi = _eoi_to_act_on(request, pk, selectors.may_act_for_firm)
     if eoi.status not in FIRM_EDITABLE_STATUSES:
         messages.error(request, _("This expression of interest can no longer be changed."))
         return redirect(eoi)
@@ -383,9 +389,7 @@ def _review_form_view(form_class, name, handle):
     @login_required
     @require_POST
     def view(request, pk):
-        eoi = get_for(request.user, selectors.eoi_detail_queryset, pk, Action.CHANGE)
-        if not selectors.may_review(request.user, eoi):
-            raise PermissionDenied
+        eoi = _eoi_to_act_on(request, pk, selectors.may_review)
         kwargs = ({"partnerships": selectors.partnerships_to_join(user=request.user, eoi=eoi),
                    "organisation": eoi.organisation}
                   if form_class is AcceptForm else {})
@@ -429,9 +433,7 @@ eoi_comment = one_time_form(_review_form_view(CommentForm, "comment_form", _comm
 @require_POST
 @one_time_form
 def attachment_upload(request, pk):
-    eoi = get_for(request.user, selectors.eoi_detail_queryset, pk, Action.CHANGE)
-    if not selectors.may_act_for_firm(request.user, eoi):
-        raise PermissionDenied
+    eoi = _eoi_to_act_on(request, pk, selectors.may_act_for_firm)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         with errors_onto(form):

@@ -76,24 +76,43 @@ class ReadableChanges(HistoricalRecordContextHelper):
         return super().prepare_delta_change_value(change, value)
 
 
-class RegistryAdmin(SimpleHistoryAdmin):
-    """A model admin that creates and changes objects through the app's services.
+class ThroughServices:
+    """Creates, changes and removes objects through the app's services, named on the subclass.
 
-    Subclasses implement ``create(request, data)`` and ``update(request, obj, changes)``,
-    and ``remove(request, obj)`` where a service governs removal. Fields listed in
-    ``create_only_fields`` are set when the object is created and shown read-only after.
+    ``create_service(actor=, **data)`` and ``update_service(actor=, <object>=obj, **changes)``,
+    and ``remove_service(actor=, <object>=obj)`` where a service governs removal; ``<object>``
+    is ``service_object``, the model's name unless set.
+    """
+
+    create_service = None
+    update_service = None
+    remove_service = None
+    service_object = ""
+
+    def _as_object(self, obj) -> dict:
+        return {self.service_object or self.model._meta.model_name: obj}
+
+    def create(self, request, data: dict):
+        return self.create_service(actor=request.user, **data)
+
+    def update(self, request, obj, changes: dict):
+        return self.update_service(actor=request.user, **self._as_object(obj), **changes)
+
+    def remove(self, request, obj) -> None:
+        if self.remove_service is None:
+            delete_crediting(request, obj)
+        else:
+            self.remove_service(actor=request.user, **self._as_object(obj))
+
+
+class RegistryAdmin(ThroughServices, SimpleHistoryAdmin):
+    """A model admin that writes through the app's services (see ``ThroughServices``).
+
+    Fields listed in ``create_only_fields`` are set when the object is created and shown
+    read-only after.
     """
 
     create_only_fields: tuple[str, ...] = ()
-
-    def create(self, request, data: dict):
-        raise NotImplementedError
-
-    def update(self, request, obj, changes: dict):
-        raise NotImplementedError
-
-    def remove(self, request, obj) -> None:
-        delete_crediting(request, obj)
 
     def get_queryset(self, request):
         return super().get_queryset(request).restrict(request.user, Action.VIEW)
@@ -139,7 +158,8 @@ class RegistryAdmin(SimpleHistoryAdmin):
                 for name in formset.form.base_fields
                 if name != formset.fk.name
             }
-            adopt(obj, inline.create(request, formset.instance, data))
+            data[formset.fk.name] = formset.instance
+            adopt(obj, inline.create(request, data))
         for obj, changed in formset.changed_objects:
             current = type(obj)._default_manager.get(pk=obj.pk)
             inline.update(request, current, {name: getattr(obj, name) for name in changed})
@@ -187,22 +207,13 @@ class RegistryAdmin(SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
-class RegistryInline:
+class RegistryInline(ThroughServices):
     """An inline whose rows are created, changed and removed through the services.
 
     Mixed with ``admin.TabularInline`` or ``admin.StackedInline``; the parent admin, a
-    ``RegistryAdmin``, calls ``create(request, parent, data)``, ``update(request, obj,
-    changes)`` and ``remove(request, obj)``.
+    ``RegistryAdmin``, calls ``create(request, data)`` (the parent in ``data`` under the
+    foreign key's name), ``update(request, obj, changes)`` and ``remove(request, obj)``.
     """
-
-    def create(self, request, parent, data: dict):
-        raise NotImplementedError
-
-    def update(self, request, obj, changes: dict):
-        raise NotImplementedError
-
-    def remove(self, request, obj) -> None:
-        delete_crediting(request, obj)
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)

@@ -32,12 +32,9 @@ class SafetyStrategyAdmin(RegistryAdmin):
     autocomplete_fields = ("owner",)
     create_only_fields = ("owner",)
     date_hierarchy = "starts_on"
-
-    def create(self, request, data):
-        return strategy_create(actor=request.user, **data)
-
-    def update(self, request, obj, changes):
-        return strategy_update(actor=request.user, strategy=obj, **changes)
+    create_service = staticmethod(strategy_create)
+    update_service = staticmethod(strategy_update)
+    service_object = "strategy"
 
 
 class IndicatorInline(RegistryTabularInline):
@@ -45,12 +42,8 @@ class IndicatorInline(RegistryTabularInline):
     fields = ("name", "unit", "direction", "baseline", "baseline_on", "target", "target_on")
     extra = 0
     show_change_link = True
-
-    def create(self, request, parent, data):
-        return indicator_create(actor=request.user, goal=parent, **data)
-
-    def update(self, request, obj, changes):
-        return indicator_update(actor=request.user, indicator=obj, **changes)
+    create_service = staticmethod(indicator_create)
+    update_service = staticmethod(indicator_update)
 
 
 @admin.register(Goal)
@@ -63,12 +56,8 @@ class GoalAdmin(RegistryAdmin):
     autocomplete_fields = ("strategy", "community_groups")
     create_only_fields = ("strategy",)
     inlines = [IndicatorInline]
-
-    def create(self, request, data):
-        return goal_create(actor=request.user, **data)
-
-    def update(self, request, obj, changes):
-        return goal_update(actor=request.user, goal=obj, **changes)
+    create_service = staticmethod(goal_create)
+    update_service = staticmethod(goal_update)
 
 
 class MeasurementInline(RegistryTabularInline):
@@ -77,12 +66,10 @@ class MeasurementInline(RegistryTabularInline):
     model = Measurement
     fields = ("measured_on", "value", "note")
     extra = 1
+    create_service = staticmethod(measurement_record)
 
     def has_change_permission(self, request, obj=None):
         return False
-
-    def create(self, request, parent, data):
-        return measurement_record(actor=request.user, indicator=parent, **data)
 
 
 @admin.register(Indicator)
@@ -94,9 +81,5 @@ class IndicatorAdmin(RegistryAdmin):
     autocomplete_fields = ("goal",)
     create_only_fields = ("goal",)
     inlines = [MeasurementInline]
-
-    def create(self, request, data):
-        return indicator_create(actor=request.user, **data)
-
-    def update(self, request, obj, changes):
-        return indicator_update(actor=request.user, indicator=obj, **changes)
+    create_service = staticmethod(indicator_create)
+    update_service = staticmethod(indicator_update)

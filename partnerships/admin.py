@@ -1,3 +1,5 @@
+from operator import attrgetter
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -48,6 +50,8 @@ from .services import (
 )
 
 # Forms refuse early, with the services' own messages, what would leave a live partnership
+
+
 # short of what its activation required; the services check again when saving.
 
 
@@ -60,18 +64,27 @@ def _kept(formset):
     ]
 
 
-class PartyFormSet(BaseInlineFormSet):
+class LiveRowsFormSet(BaseInlineFormSet):
+    """The rows a live partnership keeps after saving, ``row_field`` of each, must leave
+    ``problems`` nothing to report."""
+
+    row_field = ""
+    problems = None
+
     def clean(self):
         super().clean()
         if not any(self.errors) and is_live(self.instance):
-            refuse_live_gaps(party_mix_problems(row["organisation"] for row in _kept(self)))
+            refuse_live_gaps(self.problems(row[self.row_field] for row in _kept(self)))
 
 
-class RuleFormSet(BaseInlineFormSet):
-    def clean(self):
-        super().clean()
-        if not any(self.errors) and is_live(self.instance):
-            refuse_live_gaps(missing_rule_problems(row["category"] for row in _kept(self)))
+class PartyFormSet(LiveRowsFormSet):
+    row_field = "organisation"
+    problems = staticmethod(party_mix_problems)
+
+
+class RuleFormSet(LiveRowsFormSet):
+    row_field = "category"
+    problems = staticmethod(missing_rule_problems)
 
 
 class PartnershipForm(forms.ModelForm):
@@ -82,42 +95,56 @@ class PartnershipForm(forms.ModelForm):
         return cleaned
 
 
-class PartyForm(forms.ModelForm):
+class LiveRowForm(forms.ModelForm):
+    """One row of a live partnership changed on its own: its ``row_field`` with the other
+    rows' (``others``) must leave ``problems`` nothing to report."""
+
+    row_field = ""
+    problems = None
+
+    def others(self, partnership) -> list:
+        raise NotImplementedError
+
     def clean(self):
         cleaned = super().clean()
         partnership = cleaned.get("partnership") or getattr(self.instance, "partnership", None)
-        organisation = cleaned.get("organisation")
-        if partnership and organisation and is_live(partnership):
-            others = partnership.parties.exclude(pk=self.instance.pk).select_related(
-                "organisation"
-            )
-            refuse_live_gaps(
-                party_mix_problems([organisation, *(party.organisation for party in others)])
-            )
+        value = cleaned.get(self.row_field)
+        if partnership and value and is_live(partnership):
+            refuse_live_gaps(self.problems([value, *self.others(partnership)]))
         return cleaned
 
 
-class RuleForm(forms.ModelForm):
-    def clean(self):
-        cleaned = super().clean()
-        partnership = cleaned.get("partnership") or getattr(self.instance, "partnership", None)
-        category = cleaned.get("category")
-        if partnership and category and is_live(partnership):
-            others = partnership.rules.exclude(pk=self.instance.pk)
-            refuse_live_gaps(
-                missing_rule_problems([category, *others.values_list("category", flat=True)])
-            )
-        return cleaned
+class PartyForm(LiveRowForm):
+    row_field = "organisation"
+    problems = staticmethod(party_mix_problems)
+
+    def others(self, partnership):
+        parties = partnership.parties.exclude(pk=self.instance.pk).select_related("organisation")
+        return [party.organisation for party in parties]
+
+
+class RuleForm(LiveRowForm):
+    row_field = "category"
+    problems = staticmethod(missing_rule_problems)
+
+    def others(self, partnership):
+        return partnership.rules.exclude(pk=self.instance.pk).values_list("category", flat=True)
 
 
 class OpenPartnershipOnly:
-    """Concluded and terminated partnerships are kept as they ended: read-only."""
+    """Concluded and terminated partnerships are kept as they ended: read-only.
 
-    def partnership_of(self, obj):
-        raise NotImplementedError
+    ``partnership_path`` leads from the object (an inline's parent object) to its partnership;
+    empty where the object is the partnership.
+    """
+
+    partnership_path = ""
 
     def is_open(self, obj) -> bool:
-        return obj is None or obj.pk is None or not self.partnership_of(obj).is_closed
+        if obj is None or obj.pk is None:
+            return True
+        partnership = attrgetter(self.partnership_path)(obj) if self.partnership_path else obj
+        return not partnership.is_closed
 
     def has_add_permission(self, request, *args):
         obj = args[0] if args else None
@@ -139,7 +166,31 @@ class OpenPartnershipOnly:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class PartyInline(OpenPartnershipOnly, RegistryStackedInline):
+class PartyWrites:
+    """The services that add, change and remove parties, for the admin and the inline alike."""
+
+    create_service = staticmethod(party_add)
+    update_service = staticmethod(party_update)
+    remove_service = staticmethod(party_remove)
+
+
+class RuleWrites:
+    """The services that add, change and remove rules, for the admin and the inline alike."""
+
+    create_service = staticmethod(rule_add)
+    update_service = staticmethod(rule_update)
+    remove_service = staticmethod(rule_remove)
+
+
+class ContributionWrites:
+    """The services that add, change and remove contributions, for the admin and the inline alike."""
+
+    create_service = staticmethod(contribution_add)
+    update_service = staticmethod(contribution_update)
+    remove_service = staticmethod(contribution_remove)
+
+
+class PartyInline(PartyWrites, OpenPartnershipOnly, RegistryStackedInline):
     model = Party
     formset = PartyFormSet
     fields = ("organisation", "role", "responsibilities", "joined_on")
@@ -147,39 +198,15 @@ class PartyInline(OpenPartnershipOnly, RegistryStackedInline):
     extra = 0
     show_change_link = True
 
-    def partnership_of(self, obj):
-        return obj
-
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("organisation")
 
-    def create(self, request, parent, data):
-        return party_add(actor=request.user, partnership=parent, **data)
 
-    def update(self, request, obj, changes):
-        return party_update(actor=request.user, party=obj, **changes)
-
-    def remove(self, request, obj):
-        party_remove(actor=request.user, party=obj)
-
-
-class RuleInline(OpenPartnershipOnly, RegistryStackedInline):
+class RuleInline(RuleWrites, OpenPartnershipOnly, RegistryStackedInline):
     model = Rule
     formset = RuleFormSet
     fields = ("category", "title", "text")
     extra = 0
-
-    def partnership_of(self, obj):
-        return obj
-
-    def create(self, request, parent, data):
-        return rule_add(actor=request.user, partnership=parent, **data)
-
-    def update(self, request, obj, changes):
-        return rule_update(actor=request.user, rule=obj, **changes)
-
-    def remove(self, request, obj):
-        rule_remove(actor=request.user, rule=obj)
 
 
 # The lifecycle as admin actions: (name, description, target status, only from).
@@ -225,9 +252,9 @@ class PartnershipAdmin(OpenPartnershipOnly, RegistryAdmin):
     )
     inlines = [PartyInline, RuleInline]
     actions = [_transition_action(*spec) for spec in TRANSITION_ACTIONS]
-
-    def partnership_of(self, obj):
-        return obj
+    create_service = staticmethod(partnership_create)
+    update_service = staticmethod(partnership_update)
+    remove_service = staticmethod(partnership_delete)
 
     @admin.display(description=_("missing for activation"))
     def activation_checklist(self, obj):
@@ -242,15 +269,6 @@ class PartnershipAdmin(OpenPartnershipOnly, RegistryAdmin):
         # Only drafts are deleted; later on a partnership is concluded or terminated.
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or obj.status == Status.DRAFT)
-
-    def create(self, request, data):
-        return partnership_create(actor=request.user, **data)
-
-    def update(self, request, obj, changes):
-        return partnership_update(actor=request.user, partnership=obj, **changes)
-
-    def remove(self, request, obj):
-        partnership_delete(actor=request.user, partnership=obj)
 
     def transition(self, request, queryset, target, only_from):
         reason = request.POST.get("reason", "").strip()
@@ -294,26 +312,16 @@ class PartnershipAdmin(OpenPartnershipOnly, RegistryAdmin):
             )
 
 
-class ContributionInline(OpenPartnershipOnly, RegistryTabularInline):
+class ContributionInline(ContributionWrites, OpenPartnershipOnly, RegistryTabularInline):
+    partnership_path = "partnership"
     model = Contribution
     fields = MEASURE_FIELDS
     extra = 0
 
-    def partnership_of(self, obj):
-        return obj.partnership
-
-    def create(self, request, parent, data):
-        return contribution_add(actor=request.user, party=parent, **data)
-
-    def update(self, request, obj, changes):
-        return contribution_update(actor=request.user, contribution=obj, **changes)
-
-    def remove(self, request, obj):
-        contribution_remove(actor=request.user, contribution=obj)
-
 
 @admin.register(Party)
-class PartyAdmin(OpenPartnershipOnly, RegistryAdmin):
+class PartyAdmin(PartyWrites, OpenPartnershipOnly, RegistryAdmin):
+    partnership_path = "partnership"
     form = PartyForm
     list_display = ("organisation", "role", "partnership", "organisation__sector",
                     "partnership__status", "joined_on")
@@ -325,21 +333,10 @@ class PartyAdmin(OpenPartnershipOnly, RegistryAdmin):
     fields = ("partnership", "organisation", "role", "responsibilities", "joined_on")
     inlines = [ContributionInline]
 
-    def partnership_of(self, obj):
-        return obj.partnership
-
-    def create(self, request, data):
-        return party_add(actor=request.user, **data)
-
-    def update(self, request, obj, changes):
-        return party_update(actor=request.user, party=obj, **changes)
-
-    def remove(self, request, obj):
-        party_remove(actor=request.user, party=obj)
-
 
 @admin.register(Contribution)
-class ContributionAdmin(OpenPartnershipOnly, RegistryAdmin):
+class ContributionAdmin(ContributionWrites, OpenPartnershipOnly, RegistryAdmin):
+    partnership_path = "party.partnership"
     list_display = ("kind", "party__organisation", "party__partnership", "description",
                     "amount", "currency", "person_days")
     list_filter = ("kind",)
@@ -349,21 +346,10 @@ class ContributionAdmin(OpenPartnershipOnly, RegistryAdmin):
     create_only_fields = ("party",)
     fields = ("party", *MEASURE_FIELDS)
 
-    def partnership_of(self, obj):
-        return obj.party.partnership
-
-    def create(self, request, data):
-        return contribution_add(actor=request.user, **data)
-
-    def update(self, request, obj, changes):
-        return contribution_update(actor=request.user, contribution=obj, **changes)
-
-    def remove(self, request, obj):
-        contribution_remove(actor=request.user, contribution=obj)
-
 
 @admin.register(Rule)
-class RuleAdmin(OpenPartnershipOnly, RegistryAdmin):
+class RuleAdmin(RuleWrites, OpenPartnershipOnly, RegistryAdmin):
+    partnership_path = "partnership"
     form = RuleForm
     list_display = ("title", "category", "partnership", "partnership__status")
     list_filter = ("category", "partnership__status")
@@ -372,18 +358,6 @@ class RuleAdmin(OpenPartnershipOnly, RegistryAdmin):
     autocomplete_fields = ("partnership",)
     create_only_fields = ("partnership",)
     fields = ("partnership", "category", "title", "text")
-
-    def partnership_of(self, obj):
-        return obj.partnership
-
-    def create(self, request, data):
-        return rule_add(actor=request.user, **data)
-
-    def update(self, request, obj, changes):
-        return rule_update(actor=request.user, rule=obj, **changes)
-
-    def remove(self, request, obj):
-        rule_remove(actor=request.user, rule=obj)
 
 
 class DocumentForm(forms.ModelForm):
@@ -409,6 +383,8 @@ class DocumentAdmin(RegistryAdmin):
     create_only_fields = ("partnership",)
     readonly_fields = ("download", "original_name", "size", "uploaded_by", "uploaded_at")
     described = ("partnership", "kind", "title", "issued_on", "language", "visibility")
+    update_service = staticmethod(document_update)
+    remove_service = staticmethod(document_remove)
 
     def get_fields(self, request, obj=None):
         if obj is None:
@@ -421,9 +397,3 @@ class DocumentAdmin(RegistryAdmin):
 
     def create(self, request, data):
         return document_add(actor=request.user, uploaded=data.pop("file"), **data)
-
-    def update(self, request, obj, changes):
-        return document_update(actor=request.user, document=obj, **changes)
-
-    def remove(self, request, obj):
-        document_remove(actor=request.user, document=obj)

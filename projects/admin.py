@@ -15,12 +15,6 @@ class ProjectAdmin(RegistryAdmin):
     autocomplete_fields = ("organisation", "partners")
     filter_horizontal = ("community_groups", "goals")
     create_only_fields = ("organisation",)
-
-    def create(self, request, data):
-        return project_create(actor=request.user, **data)
-
-    def update(self, request, obj, changes):
-        return project_update(actor=request.user, project=obj, **changes)
-
-    def remove(self, request, obj):
-        project_delete(actor=request.user, project=obj)
+    create_service = staticmethod(project_create)
+    update_service = staticmethod(project_update)
+    remove_service = staticmethod(project_delete)

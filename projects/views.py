@@ -55,12 +55,17 @@ def project_detail(request, pk):
     })
 
 
+def _check_creates_for_own_organisation(user, model) -> None:
+    """Projects and offers are an organisation's own: only its members record them."""
+    if not may_create(user, model) or user.organisation is None:
+        raise PermissionDenied
+
+
 @login_required
 @one_time_form
 def project_create(request):
     user = request.user
-    if not may_create(user, Project) or user.organisation is None:
-        raise PermissionDenied
+    _check_creates_for_own_organisation(user, Project)
     return form_page(
         request, ProjectForm(request.POST or None, organisation=user.organisation),
         save=lambda data: services.project_create(actor=user, **data),
@@ -232,8 +237,7 @@ def opportunities(request):
 def offer_list_view(request):
     """An organisation's standing offers, and the form to add one."""
     user = request.user
-    if not may_create(user, ContributionOffer) or user.organisation is None:
-        raise PermissionDenied
+    _check_creates_for_own_organisation(user, ContributionOffer)
     form = OfferForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):

@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from actors.choices import VerificationStatus
+from partnerships.admin import RuleInline
 from partnerships.choices import ContributionKind, Role, RuleCategory, Status
 from partnerships.models import Contribution, Partnership, Party, Rule
 from tests import factories as f
@@ -139,7 +140,7 @@ def test_a_refusal_only_a_service_sees_rolls_the_whole_page_back(admin_client, d
     def refuse(**kwargs):
         raise ValidationError("This partnership was changed meanwhile: reload it.")
 
-    monkeypatch.setattr("partnerships.admin.rule_add", refuse)
+    monkeypatch.setattr(RuleInline, "create_service", staticmethod(refuse))
     data = form_data(_change_page(admin_client, draft))
     data["title"] = "Gare sûre et vivante"
     add_row(data, "rules", category=RuleCategory.FUNDING, title="Budget", text="Half each.")
