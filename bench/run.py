@@ -310,11 +310,27 @@ def wrk(url: str, seconds: int, connections: int, threads: int,
         raise SystemExit(f"{url} answered errors under load:\n{output}")
     timeouts = re.search(r"Socket errors:.*timeout (\d+)", output)
     return {
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50": _ms(re.search(r"50%\s+([\d.]+\w+)", output).group(1)),
         "p99": _ms(re.search(r"99%\s+([\d.]+\w+)", output).group(1)),
         "timeouts": int(timeouts.group(1)) if timeouts else 0,
     }
+
+
+def drain(database_url: str, timeout: float = 120):
+    """Wait until the database runs none of the servers' queries: a slow route's requests go on
+    after wrk has left (the server finishes them), and would otherwise weigh on the next slice."""
+    deadline = time.monotonic() + timeout
+    with psycopg.connect(database_url, autocommit=True) as connection:
+        while time.monotonic() < deadline:
+            busy = connection.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND state <> 'idle' AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+            ).fetchone()[0]
+            if not busy:
+                return
+            time.sleep(0.2)
 
 
 def _ms(value: str) -> float:
@@ -381,8 +397,15 @@ def _spread(values: list[float], digits: int) -> str:
 
 
 def _cells(measured: list[dict]) -> list[str]:
-    return [_spread([m["rps"] for m in measured], 0), _spread([m["p50"] for m in measured], 1),
-            _spread([m["p99"] for m in measured], 1)]
+    answered = [m for m in measured if m["requests"]]
+    rps = [m["rps"] for m in measured]
+    cells = [_spread(rps, 1 if max(rps) < 10 else 0)]
+    if len(answered) < len(measured):
+        cells[0] += f", {len(measured) - len(answered)} with no answer"
+    if not answered:
+        return [*cells, "–", "–"]
+    return [*cells, _spread([m["p50"] for m in answered], 1),
+            _spread([m["p99"] for m in answered], 1)]
 
 
 def _load() -> str:
@@ -505,6 +528,7 @@ def main():
         for scenario, _, port in targets:  # warm up every worker's connection and caches
             wrk(f"http://{HOST}:{port}{scenario.path}", 1, 2, 1, headers[scenario.reader],
                 args.timeout)
+            drain(database_url)
         # Round robin over every (scenario, server) pair, so that a change in the machine's
         # load during the run touches the app and the baseline alike.
         for number in range(args.rounds):
@@ -513,6 +537,7 @@ def main():
                     f"http://{HOST}:{port}{scenario.path}", args.seconds, args.connections,
                     args.threads, headers[scenario.reader], args.timeout,
                 ))
+                drain(database_url)
             if not args.no_export:
                 exports.append(time_export(EXPORT, PROXY_HEADERS))
                 copies.append(time_copy(database_url, export_sql))
