@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.access import Action, is_admin, is_staff_reader, public_body_id
+from core.access import Action, is_admin, public_body_id
 
 from .choices import (
     CLOSED_STATUSES,
@@ -23,28 +23,41 @@ from .choices import (
 from .measures import ContributionMeasure
 
 
+def partnership_access(user, action: str = Action.VIEW, path: str = "") -> models.Q | None:
+    """The partnerships ``user`` may act on, as a condition on the partnership that ``path``
+    leads to ("" for the partnerships themselves, "party__partnership__" from a contribution);
+    None: every one. Published partnerships for all; drafts for their lead body, parties and
+    admins.
+
+    A party's own partnerships: the partnerships test an ``IN`` (PostgreSQL hashes the
+    organisation's party rows once); related rows test an ``EXISTS`` on the partnership they
+    join, so a page of them walks its own index (as an ``IN`` there, the planner hashed every
+    row of the table and sorted them to keep one page: a second for an analyst's contributions
+    at 100 000 partnerships, under a millisecond this way)."""
+    if is_admin(user):
+        return None
+    body = public_body_id(user)
+    if action != Action.VIEW:
+        return models.Q(**{f"{path}pk__in": []} if body is None else {f"{path}lead_body_id": body})
+    visible = models.Q(**{f"{path}status__in": PUBLISHED_STATUSES})
+    if not (user and user.is_authenticated):
+        return visible
+    if body is not None:
+        visible |= models.Q(**{f"{path}lead_body_id": body})
+    if user.organisation_id:
+        own = Party.objects.filter(organisation_id=user.organisation_id)
+        visible |= (
+            models.Q(pk__in=own.values("partnership_id")) if not path
+            else models.Exists(own.filter(partnership=models.OuterRef(f"{path}pk")))
+        )
+    return visible
+
+
 class PartnershipQuerySet(models.QuerySet):
     def restrict(self, user, action: str = Action.VIEW):
-        """Published partnerships for all; drafts for their lead body, parties and admins."""
-        if is_admin(user):
-            return self
-        body = public_body_id(user)
-        if action == Action.VIEW:
-            visible = models.Q(status__in=PUBLISHED_STATUSES)
-            if not is_staff_reader(user) and not (user and user.is_authenticated):
-                return self.filter(visible)
-            if body is not None:
-                visible |= models.Q(lead_body_id=body)
-            if user.is_authenticated and user.organisation_id:
-                visible |= models.Q(
-                    pk__in=Party.objects.filter(organisation_id=user.organisation_id).values(
-                        "partnership_id"
-                    )
-                )
-            return self.filter(visible)
-        if body is None:
-            return self.none()
-        return self.filter(lead_body_id=body)
+        """The partnerships ``user`` may act on (``partnership_access``)."""
+        condition = partnership_access(user, action)
+        return self if condition is None else self.filter(condition)
 
     def may_create(self, user) -> bool:
         """A body's coordinators register partnerships their body leads (the service checks)."""
@@ -163,8 +176,8 @@ class RestrictedByPartnershipQuerySet(models.QuerySet):
     partnership_path = "partnership"
 
     def restrict(self, user, action: str = Action.VIEW):
-        partnerships = Partnership.objects.restrict(user, action)
-        return self.filter(**{f"{self.partnership_path}__in": partnerships})
+        condition = partnership_access(user, action, f"{self.partnership_path}__")
+        return self if condition is None else self.filter(condition)
 
     def may_create(self, user) -> bool:
         """Adding one changes a partnership: whoever may register partnerships may try."""
