@@ -20,8 +20,8 @@ from core.access import is_admin
 from core.services import record
 from notifications.services import (
     language_set,
-    notification_queue,
     notifications_forget_recipient,
+    notify,
 )
 
 from .apps import personal_data_hooks
@@ -45,12 +45,11 @@ def confirmation_token(user) -> str:
 
 def _queue_confirmation(user):
     url = absolute_url(reverse("accounts:confirm_email", args=[confirmation_token(user)]))
-    notification_queue(
+    notify(
+        user,
         kind="email_confirmation",
         template="accounts/email/confirm_email",
         context={"user": user, "url": url},
-        to_email=user.email,
-        recipient=user,
     )
 
 
@@ -111,13 +110,12 @@ def firm_register(
         for member in User.objects.filter(
             organisation=requested, function=Function.FIRM_REPRESENTATIVE, is_active=True
         ):
-            notification_queue(
+            notify(
+                member,
                 kind="membership_request",
                 template="accounts/email/membership_request",
                 context={"member": member, "user": user, "organisation": requested,
                          "url": absolute_url(reverse("accounts:membership_list"))},
-                to_email=member.email,
-                recipient=member,
             )
     return user, registration
 
@@ -184,13 +182,12 @@ def membership_approve(*, actor, registration: Registration) -> None:
     record(user, actor=actor)
     registration.requested_organisation = None
     registration.save(update_fields=["requested_organisation"])
-    notification_queue(
+    notify(
+        user,
         kind="membership_approved",
         template="accounts/email/membership_approved",
         context={"user": user, "organisation": organisation,
                  "url": absolute_url(resolve_url(settings.FIRM_HOME_URL))},
-        to_email=user.email,
-        recipient=user,
     )
 
 
@@ -202,12 +199,11 @@ def membership_refuse(*, actor, registration: Registration) -> None:
     _ensure_member_of(actor, organisation.pk)
     registration.requested_organisation = None
     registration.save(update_fields=["requested_organisation"])
-    notification_queue(
+    notify(
+        registration.user,
         kind="membership_refused",
         template="accounts/email/membership_refused",
         context={"user": registration.user, "organisation": organisation},
-        to_email=registration.user.email,
-        recipient=registration.user,
     )
 
 
