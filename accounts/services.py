@@ -170,18 +170,25 @@ def _ensure_member_of(actor, organisation_id):
         raise PermissionDenied(_("Only the organisation's own representatives decide this."))
 
 
-@transaction.atomic
-def membership_approve(*, actor, registration: Registration) -> None:
+def _answer_request(*, actor, registration: Registration) -> Organisation:
+    """Mark a pending membership request answered, if ``actor`` may answer it; returns the
+    organisation it asked to join."""
     organisation = registration.requested_organisation
     if organisation is None:
         raise ValidationError(_("This request has been answered already."))
     _ensure_member_of(actor, organisation.pk)
+    registration.requested_organisation = None
+    registration.save(update_fields=["requested_organisation"])
+    return organisation
+
+
+@transaction.atomic
+def membership_approve(*, actor, registration: Registration) -> None:
+    organisation = _answer_request(actor=actor, registration=registration)
     user = registration.user
     user.organisation = organisation
     user.function = Function.FIRM_REPRESENTATIVE
     record(user, actor=actor)
-    registration.requested_organisation = None
-    registration.save(update_fields=["requested_organisation"])
     notify(
         user,
         kind="membership_approved",
@@ -193,12 +200,7 @@ def membership_approve(*, actor, registration: Registration) -> None:
 
 @transaction.atomic
 def membership_refuse(*, actor, registration: Registration) -> None:
-    organisation = registration.requested_organisation
-    if organisation is None:
-        raise ValidationError(_("This request has been answered already."))
-    _ensure_member_of(actor, organisation.pk)
-    registration.requested_organisation = None
-    registration.save(update_fields=["requested_organisation"])
+    organisation = _answer_request(actor=actor, registration=registration)
     notify(
         registration.user,
         kind="membership_refused",
