@@ -20,8 +20,8 @@ from core.access import is_admin
 from core.services import record
 from notifications.services import (
     language_set,
-    notification_queue,
     notifications_forget_recipient,
+    notify,
 )
 
 from .apps import personal_data_hooks
@@ -45,12 +45,11 @@ def confirmation_token(user) -> str:
 
 def _queue_confirmation(user):
     url = absolute_url(reverse("accounts:confirm_email", args=[confirmation_token(user)]))
-    notification_queue(
+    notify(
+        user,
         kind="email_confirmation",
         template="accounts/email/confirm_email",
         context={"user": user, "url": url},
-        to_email=user.email,
-        recipient=user,
     )
 
 
@@ -111,13 +110,12 @@ def firm_register(
         for member in User.objects.filter(
             organisation=requested, function=Function.FIRM_REPRESENTATIVE, is_active=True
         ):
-            notification_queue(
+            notify(
+                member,
                 kind="membership_request",
                 template="accounts/email/membership_request",
                 context={"member": member, "user": user, "organisation": requested,
                          "url": absolute_url(reverse("accounts:membership_list"))},
-                to_email=member.email,
-                recipient=member,
             )
     return user, registration
 
@@ -172,42 +170,42 @@ def _ensure_member_of(actor, organisation_id):
         raise PermissionDenied(_("Only the organisation's own representatives decide this."))
 
 
-@transaction.atomic
-def membership_approve(*, actor, registration: Registration) -> None:
+def _answer_request(*, actor, registration: Registration) -> Organisation:
+    """Mark a pending membership request answered, if ``actor`` may answer it; returns the
+    organisation it asked to join."""
     organisation = registration.requested_organisation
     if organisation is None:
         raise ValidationError(_("This request has been answered already."))
     _ensure_member_of(actor, organisation.pk)
+    registration.requested_organisation = None
+    registration.save(update_fields=["requested_organisation"])
+    return organisation
+
+
+@transaction.atomic
+def membership_approve(*, actor, registration: Registration) -> None:
+    organisation = _answer_request(actor=actor, registration=registration)
     user = registration.user
     user.organisation = organisation
     user.function = Function.FIRM_REPRESENTATIVE
     record(user, actor=actor)
-    registration.requested_organisation = None
-    registration.save(update_fields=["requested_organisation"])
-    notification_queue(
+    notify(
+        user,
         kind="membership_approved",
         template="accounts/email/membership_approved",
         context={"user": user, "organisation": organisation,
                  "url": absolute_url(resolve_url(settings.FIRM_HOME_URL))},
-        to_email=user.email,
-        recipient=user,
     )
 
 
 @transaction.atomic
 def membership_refuse(*, actor, registration: Registration) -> None:
-    organisation = registration.requested_organisation
-    if organisation is None:
-        raise ValidationError(_("This request has been answered already."))
-    _ensure_member_of(actor, organisation.pk)
-    registration.requested_organisation = None
-    registration.save(update_fields=["requested_organisation"])
-    notification_queue(
+    organisation = _answer_request(actor=actor, registration=registration)
+    notify(
+        registration.user,
         kind="membership_refused",
         template="accounts/email/membership_refused",
         context={"user": registration.user, "organisation": organisation},
-        to_email=registration.user.email,
-        recipient=registration.user,
     )
 
 

@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filtersets import ChoicesFilter, RegistryFilterSet
+from core.filtersets import ChoicesFilter, RegistryFilterSet, SortFilter
 
 from .choices import OrganisationKind, Sector, VerificationStatus
 from .identifiers import SCHEME_CHOICES
@@ -24,10 +24,7 @@ class OrganisationFilterSet(RegistryFilterSet):
     territory = django_filters.CharFilter(
         field_name="territory", lookup_expr="iexact", label=_("Territory"), max_length=120
     )
-    ordering = django_filters.OrderingFilter(
-        fields=(("name", "name"), ("country", "country"), ("created_at", "created"), ("id", "id")),
-        label=_("Sort by"),
-    )
+    ordering = SortFilter(("name", "name"), ("country", "country"), ("created_at", "created"), ("id", "id"))
 
     class Meta:
         model = Organisation

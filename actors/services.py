@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.access import Action
-from core.services import apply_changes, ensure_allowed, record
-from notifications.services import notification_queue
+from core.services import acting_user, apply_changes, ensure_allowed, record
+from notifications.services import notify
 
 from .choices import Function, VerificationStatus
 from .models import Organisation, User
@@ -116,7 +116,7 @@ def organisation_set_verification(
     decided = status != organisation.verification_status and status != VerificationStatus.UNVERIFIED
     if status == VerificationStatus.VERIFIED:
         organisation.verified_at = timezone.now()
-        organisation.verified_by = actor if actor is not None and actor.is_authenticated else None
+        organisation.verified_by = acting_user(actor)
     else:
         organisation.verified_at = None
         organisation.verified_by = None
@@ -133,12 +133,11 @@ def _queue_verification_decision(organisation: Organisation) -> None:
     name = "organisation_verified" if organisation.is_verified else "organisation_rejected"
     url = settings.REGISTRY_BASE_URL.rstrip("/") + organisation.get_absolute_url()
     for person in User.objects.people_of([organisation]):
-        notification_queue(
+        notify(
+            person,
             kind=name,
             template=f"actors/email/{name}",
             context={"organisation": organisation, "person": person, "url": url},
-            to_email=person.email,
-            recipient=person,
         )
 
 
@@ -160,13 +159,12 @@ def licence_reminders_queue(*, today=None) -> int:
         for person in representatives.filter(organisation=organisation):
             with transaction.atomic():
                 queued += bool(
-                    notification_queue(
+                    notify(
+                        person,
                         kind="licence_expiry",
                         template="actors/email/licence_reminder",
                         context={"organisation": organisation, "url": url,
                                  "expired": organisation.licence_expires_on < today},
-                        to_email=person.email,
-                        recipient=person,
                         key=f"licence:{organisation.pk}:"
                         f"{organisation.licence_expires_on:%Y%m%d}:{person.pk}",
                     )

@@ -3,15 +3,15 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Organisation
-from core.filtersets import RegistryFilterSet
-from goals.models import CommunityGroup, Goal
+from core.filtersets import ChoicesFilter, RegistryFilterSet, SortFilter
+from goals.filtersets import CommunityGroupFilter, GoalFilter, GoalLinkFilters
 from partnerships.choices import ContributionKind
 
 from .choices import CallStatus, EoiStatus
 from .models import CallForPartners, ExpressionOfInterest, Offer
 
 
-class CallFilterSet(RegistryFilterSet):
+class CallFilterSet(GoalLinkFilters, RegistryFilterSet):
     search_fields = ("title", "description", "territory")
 
     status = django_filters.MultipleChoiceFilter(choices=CallStatus.choices, label=_("Status"))
@@ -21,29 +21,17 @@ class CallFilterSet(RegistryFilterSet):
     territory = django_filters.CharFilter(
         lookup_expr="iexact", label=_("Territory"), max_length=120
     )
-    goal = django_filters.ModelChoiceFilter(
-        queryset=Goal.objects.all(), method="filter_goal", label=_("Goal")
+    goal = GoalFilter(label=_("Goal"))
+    contribution_kind = ChoicesFilter(
+        ContributionKind, method="filter_contribution_kind", label=_("Contribution kind sought")
     )
-    contribution_kind = django_filters.MultipleChoiceFilter(
-        choices=ContributionKind.choices,
-        method="filter_contribution_kind",
-        label=_("Contribution kind sought"),
-    )
-    ordering = django_filters.OrderingFilter(
-        fields=(("closes_at", "closes_at"), ("opens_on", "opens_on"), ("title", "title"),
-                ("id", "id")),
-        label=_("Sort by"),
+    ordering = SortFilter(
+        ("closes_at", "closes_at"), ("opens_on", "opens_on"), ("title", "title"), ("id", "id")
     )
 
     class Meta:
         model = CallForPartners
         fields = ["status", "lead_body"]
-
-    def filter_goal(self, queryset, name, value):
-        through = CallForPartners.goals.through
-        return queryset.filter(
-            pk__in=through.objects.filter(goal=value).values("callforpartners_id")
-        )
 
     def filter_contribution_kind(self, queryset, name, value):
         # The kinds are a JSON list of fixed slugs: matching the quoted slug in its text works
@@ -55,7 +43,7 @@ class CallFilterSet(RegistryFilterSet):
         return queryset.filter(condition) if condition is not None else queryset
 
 
-class EoiFilterSet(RegistryFilterSet):
+class EoiFilterSet(GoalLinkFilters, RegistryFilterSet):
     search_fields = ("title", "summary", "organisation__name")
 
     status = django_filters.MultipleChoiceFilter(choices=EoiStatus.choices, label=_("Status"))
@@ -73,39 +61,18 @@ class EoiFilterSet(RegistryFilterSet):
     organisation = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(), label=_("Organisation")
     )
-    goal = django_filters.ModelChoiceFilter(
-        queryset=Goal.objects.all(), method="filter_goal", label=_("Goal of interest")
+    goal = GoalFilter(label=_("Goal of interest"))
+    community_group = CommunityGroupFilter(label=_("Community group reached"))
+    contribution_kind = ChoicesFilter(
+        ContributionKind, method="filter_contribution_kind", label=_("Contribution kind offered")
     )
-    community_group = django_filters.ModelChoiceFilter(
-        queryset=CommunityGroup.objects.all(),
-        to_field_name="code",
-        method="filter_community_group",
-        label=_("Community group reached"),
-    )
-    contribution_kind = django_filters.MultipleChoiceFilter(
-        choices=ContributionKind.choices,
-        method="filter_contribution_kind",
-        label=_("Contribution kind offered"),
-    )
-    ordering = django_filters.OrderingFilter(
-        fields=(("submitted_at", "submitted"), ("created_at", "created"), ("title", "title"),
-                ("id", "id")),
-        label=_("Sort by"),
+    ordering = SortFilter(
+        ("submitted_at", "submitted"), ("created_at", "created"), ("title", "title"), ("id", "id")
     )
 
     class Meta:
         model = ExpressionOfInterest
         fields = ["status", "call", "body", "organisation"]
-
-    def _through(self, field, **conditions):
-        through = ExpressionOfInterest._meta.get_field(field).remote_field.through
-        return through.objects.filter(**conditions).values("expressionofinterest_id")
-
-    def filter_goal(self, queryset, name, value):
-        return queryset.filter(pk__in=self._through("goals", goal=value))
-
-    def filter_community_group(self, queryset, name, value):
-        return queryset.filter(pk__in=self._through("community_groups", communitygroup=value))
 
     def filter_contribution_kind(self, queryset, name, value):
         return queryset.filter(

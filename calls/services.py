@@ -17,8 +17,8 @@ from accounts import selectors as accounts_selectors
 from actors.models import Organisation
 from core.access import Action, is_admin, public_body_id
 from core.files import display_name, pdf_problem
-from core.services import apply_changes, ensure_allowed, record
-from notifications.services import notification_queue
+from core.services import acting_user, apply_changes, ensure_allowed, record, record_new
+from notifications.services import notification_queue, notify
 from partnerships.measures import MEASURE_FIELDS
 from partnerships.services import party_add
 
@@ -85,12 +85,9 @@ def call_create(
         contribution_kinds=list(contribution_kinds),
         opens_on=opens_on,
         closes_at=closes_at,
-        created_by=actor if actor is not None and actor.is_authenticated else None,
+        created_by=acting_user(actor),
     )
-    record(call, actor=actor)
-    if goals:
-        call.goals.set(goals)
-    return call
+    return record_new(call, actor=actor, goals=goals)
 
 
 @transaction.atomic
@@ -158,12 +155,11 @@ def call_deadline_reminders_queue(*, now=None) -> int:
     queued = 0
     for eoi in drafts:
         queued += bool(
-            notification_queue(
+            notify(
+                eoi.submitted_by,
                 kind="call_deadline",
                 template="calls/email/call_deadline",
                 context={"eoi": eoi, "call": eoi.call, "url": absolute_url(eoi.get_absolute_url())},
-                to_email=eoi.submitted_by.email,
-                recipient=eoi.submitted_by,
                 key=f"call-deadline:{eoi.call_id}:{eoi.pk}:{eoi.call.closes_at:%Y%m%d%H%M}",
             )
         )
@@ -263,7 +259,7 @@ def eoi_create(
         call=call,
         public_body=public_body,
         organisation=organisation,
-        submitted_by=actor if actor is not None and actor.is_authenticated else None,
+        submitted_by=acting_user(actor),
         title=title,
         summary=summary,
         expectations=expectations,
@@ -358,13 +354,12 @@ def _notify_firm(eoi: ExpressionOfInterest, event: str):
 
 def _notify_coordinators(eoi: ExpressionOfInterest, event: str):
     for coordinator in User.objects.coordinators_of(eoi.public_body).exclude(email=""):
-        notification_queue(
+        notify(
+            coordinator,
             kind=f"eoi_{event}_to_public_body",
             template=f"calls/email/eoi_{event}_to_public_body",
             context={"eoi": eoi, "coordinator": coordinator,
                      "url": absolute_url(eoi.get_absolute_url())},
-            to_email=coordinator.email,
-            recipient=coordinator,
             key=f"eoi:{eoi.pk}:{event}:user:{coordinator.pk}",
         )
 
@@ -489,7 +484,7 @@ def attachment_add(*, actor, eoi: ExpressionOfInterest, uploaded) -> Attachment:
         expression_of_interest=eoi,
         original_name=display_name(uploaded),
         size=uploaded.size,
-        uploaded_by=actor if actor is not None and actor.is_authenticated else None,
+        uploaded_by=acting_user(actor),
     )
     attachment.file.save("upload.pdf", uploaded, save=False)
     attachment.save()

@@ -16,6 +16,13 @@ class ChoicesFilter(django_filters.MultipleChoiceFilter):
         super().__init__(choices=choices.choices, distinct=False, **kwargs)
 
 
+class SortFilter(django_filters.OrderingFilter):
+    """The ``ordering`` parameter of a list, by the ``fields`` given as (field, value) pairs."""
+
+    def __init__(self, *fields):
+        super().__init__(fields=fields, label=_("Sort by"))
+
+
 class VisibleChoicesFilterSet(django_filters.FilterSet):
     """A FilterSet whose choices from the database are only what the requesting user may see:
     the same ``restrict(user, "view")`` as the list it filters, so that a drop-down (on a page or
@@ -49,3 +56,10 @@ class RegistryFilterSet(VisibleChoicesFilterSet):
 
     def filter_q(self, queryset, name, value):
         return text_search(queryset, self.search_fields, value, self.search_vector_field)
+
+    def linked(self, field: str, **conditions):
+        """The ids of the rows linked through the many-to-many ``field`` to objects matching
+        ``conditions``, as a subquery for ``pk__in``: no row repeats, so no ``DISTINCT``."""
+        relation = self._meta.model._meta.get_field(field)
+        links = relation.remote_field.through.objects.filter(**conditions)
+        return links.values(f"{relation.m2m_field_name()}_id")

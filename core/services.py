@@ -1,15 +1,22 @@
 """Helpers shared by every app's services."""
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .access import Action, may
 from .models import IdempotencyKey
 
 
+def acting_user(actor):
+    """The signed-in user behind ``actor``, or None for the system itself (management commands
+    and background tasks) and anonymous requests."""
+    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+
+
 def credit(instance, actor) -> None:
     """Name ``actor`` in the history records the next writes to ``instance`` create."""
-    if actor is not None and getattr(actor, "is_authenticated", False):
+    if acting_user(actor) is not None:
         instance._history_user = actor
 
 
@@ -22,6 +29,25 @@ def record(instance, *, actor, fields: set[str] | None = None):
     else:
         instance.save(update_fields=[*fields, *_auto_now_fields(instance)])
     return instance
+
+
+def record_new(instance, *, actor, **links):
+    """Validate and save the new ``instance``, crediting ``actor``, then link it to the related
+    objects given by name (``goals=[...]``); an empty collection adds no link."""
+    record(instance, actor=actor)
+    for name, objects in links.items():
+        if objects:
+            getattr(instance, name).set(objects)
+    return instance
+
+
+def set_links(instance, *, actor, **links) -> None:
+    """Replace the many-to-many ``links`` of ``instance`` given by name (``None`` leaves one as it
+    is), crediting ``actor`` in the history records the changes write."""
+    credit(instance, actor)
+    for name, objects in links.items():
+        if objects is not None:
+            getattr(instance, name).set(objects)
 
 
 def record_changes(instance, changes: dict, editable: set[str], *, actor) -> set[str]:
@@ -37,6 +63,22 @@ def delete_recorded(instance, *, actor) -> None:
     """Delete ``instance``; its history's deletion record names ``actor``."""
     credit(instance, actor)
     instance.delete()
+
+
+@transaction.atomic
+def update_allowed(instance, changes: dict, editable: set[str], *, actor):
+    """Record the allowed ``changes`` to ``instance`` (see ``record_changes``) when ``actor`` may
+    change it, else refuse (see ``ensure_allowed``); returns ``instance``."""
+    ensure_allowed(actor, instance)
+    record_changes(instance, changes, editable, actor=actor)
+    return instance
+
+
+@transaction.atomic
+def delete_allowed(instance, *, actor) -> None:
+    """Delete ``instance`` (see ``delete_recorded``) when ``actor`` may, else refuse."""
+    ensure_allowed(actor, instance, Action.DELETE)
+    delete_recorded(instance, actor=actor)
 
 
 def _auto_now_fields(instance):

@@ -2,10 +2,38 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Organisation
-from core.filtersets import ChoicesFilter, RegistryFilterSet, VisibleChoicesFilterSet
+from core.filtersets import ChoicesFilter, RegistryFilterSet, SortFilter, VisibleChoicesFilterSet
 
 from .choices import Area, Horizon, Priority
 from .models import CommunityGroup, Goal, Indicator, Measurement, SafetyStrategy
+
+
+class GoalFilter(django_filters.ModelChoiceFilter):
+    """A goal the rows are linked to (their ``goals``); see ``GoalLinkFilters``."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Goal.objects.all(), method="filter_goal", **kwargs)
+
+
+class CommunityGroupFilter(django_filters.ModelChoiceFilter):
+    """A community group, named by its code, the rows serve (their ``community_groups``); see
+    ``GoalLinkFilters``."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            queryset=CommunityGroup.objects.all(), to_field_name="code",
+            method="filter_community_group", **kwargs,
+        )
+
+
+class GoalLinkFilters:
+    """The methods of ``GoalFilter`` and ``CommunityGroupFilter``, for a ``RegistryFilterSet``."""
+
+    def filter_goal(self, queryset, name, value):
+        return queryset.filter(pk__in=self.linked("goals", goal=value))
+
+    def filter_community_group(self, queryset, name, value):
+        return queryset.filter(pk__in=self.linked("community_groups", communitygroup=value))
 
 
 class StrategyFilterSet(RegistryFilterSet):
@@ -20,17 +48,14 @@ class StrategyFilterSet(RegistryFilterSet):
     territory = django_filters.CharFilter(lookup_expr="iexact", label=_("Territory"), max_length=120)
     starts_on = django_filters.DateFromToRangeFilter(label=_("Starts between"))
     ends_on = django_filters.DateFromToRangeFilter(label=_("Ends between"))
-    ordering = django_filters.OrderingFilter(
-        fields=(("title", "title"), ("starts_on", "starts_on"), ("id", "id")),
-        label=_("Sort by"),
-    )
+    ordering = SortFilter(("title", "title"), ("starts_on", "starts_on"), ("id", "id"))
 
     class Meta:
         model = SafetyStrategy
         fields = ["owner"]
 
 
-class GoalFilterSet(RegistryFilterSet):
+class GoalFilterSet(GoalLinkFilters, RegistryFilterSet):
     search_fields = ("title", "description", "territory")
 
     strategy = django_filters.ModelChoiceFilter(
@@ -49,28 +74,12 @@ class GoalFilterSet(RegistryFilterSet):
         max_length=2,
     )
     territory = django_filters.CharFilter(lookup_expr="iexact", label=_("Territory"), max_length=120)
-    community_group = django_filters.ModelChoiceFilter(
-        queryset=CommunityGroup.objects.all(),
-        to_field_name="code",
-        method="filter_community_group",
-        label=_("Community group"),
-    )
-    ordering = django_filters.OrderingFilter(
-        fields=(("title", "title"), ("priority", "priority"), ("horizon", "horizon"), ("id", "id")),
-        label=_("Sort by"),
-    )
+    community_group = CommunityGroupFilter(label=_("Community group"))
+    ordering = SortFilter(("title", "title"), ("priority", "priority"), ("horizon", "horizon"), ("id", "id"))
 
     class Meta:
         model = Goal
         fields = ["strategy", "area", "horizon", "priority"]
-
-    def filter_community_group(self, queryset, name, value):
-        return queryset.filter(
-            pk__in=Goal.community_groups.through.objects.filter(
-                communitygroup=value
-            ).values("goal_id")
-        )
-
 
 class IndicatorFilterSet(RegistryFilterSet):
     search_fields = ("name", "unit")
@@ -90,9 +99,7 @@ class MeasurementFilterSet(VisibleChoicesFilterSet):
         field_name="indicator__goal", queryset=Goal.objects.all(), label=_("Goal")
     )
     measured_on = django_filters.DateFromToRangeFilter(label=_("Measured between"))
-    ordering = django_filters.OrderingFilter(
-        fields=(("measured_on", "measured_on"), ("id", "id")), label=_("Sort by")
-    )
+    ordering = SortFilter(("measured_on", "measured_on"), ("id", "id"))
 
     class Meta:
         model = Measurement

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from actors.models import Organisation
 from core.access import is_admin, public_body_id
-from core.services import credit, delete_recorded, ensure_allowed, record, record_changes
+from core.services import delete_recorded, ensure_allowed, record, record_changes, set_links, update_allowed
 
 from .models import Goal, Indicator, Measurement, SafetyStrategy
 
@@ -27,11 +27,9 @@ def strategy_create(*, actor, owner: Organisation, title: str, territory: str, s
     return record(strategy, actor=actor)
 
 
-@transaction.atomic
 def strategy_update(*, actor, strategy: SafetyStrategy, **changes) -> SafetyStrategy:
-    ensure_allowed(actor, strategy)
-    record_changes(strategy, changes, {"title", "territory", "starts_on", "ends_on", "summary"}, actor=actor)
-    return strategy
+    editable = {"title", "territory", "starts_on", "ends_on", "summary"}
+    return update_allowed(strategy, changes, editable, actor=actor)
 
 
 @transaction.atomic
@@ -49,12 +47,9 @@ def goal_create(*, actor, strategy: SafetyStrategy, title: str, area: str, horiz
 
 @transaction.atomic
 def goal_update(*, actor, goal: Goal, community_groups=None, **changes) -> Goal:
-    ensure_allowed(actor, goal)
     editable = {"title", "area", "horizon", "territory", "priority", "description", "target_on"}
-    record_changes(goal, changes, editable, actor=actor)
-    if community_groups is not None:
-        credit(goal, actor)
-        goal.community_groups.set(community_groups)
+    update_allowed(goal, changes, editable, actor=actor)
+    set_links(goal, actor=actor, community_groups=community_groups)
     return goal
 
 
@@ -68,12 +63,9 @@ def indicator_create(*, actor, goal: Goal, name: str, unit: str, baseline, basel
     return record(indicator, actor=actor)
 
 
-@transaction.atomic
 def indicator_update(*, actor, indicator: Indicator, **changes) -> Indicator:
-    ensure_allowed(actor, indicator)
     editable = {"name", "unit", "baseline", "baseline_on", "target", "target_on", "direction"}
-    record_changes(indicator, changes, editable, actor=actor)
-    return indicator
+    return update_allowed(indicator, changes, editable, actor=actor)
 
 
 @transaction.atomic

@@ -76,6 +76,15 @@ def notification_queue(
     return notification
 
 
+def notify(person, *, kind: str, template: str, context: dict, key: str | None = None):
+    """Queue a notification to ``person``, at their address and in their language (see
+    ``notification_queue``)."""
+    return notification_queue(
+        kind=kind, template=template, context=context, to_email=person.email, recipient=person,
+        key=key,
+    )
+
+
 def notifications_forget_recipient(*, user) -> None:
     """Erase a person from the outbox: pending mail is cancelled, sent mail loses its text."""
     Notification.objects.filter(recipient=user, status=DeliveryStatus.PENDING).update(

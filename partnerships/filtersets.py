@@ -3,9 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.choices import Sector
 from actors.models import Organisation
-from core.filtersets import ChoicesFilter, RegistryFilterSet
+from core.filtersets import ChoicesFilter, RegistryFilterSet, SortFilter
 from goals.choices import Area, Horizon
-from goals.models import CommunityGroup, Goal
+from goals.filtersets import CommunityGroupFilter, GoalFilter, GoalLinkFilters
 
 from .choices import (
     DOCUMENT_LANGUAGES,
@@ -19,7 +19,19 @@ from .choices import (
 from .models import Contribution, Document, Partnership, Party, Rule
 
 
-class PartnershipFilterSet(RegistryFilterSet):
+class PartnershipFilter(django_filters.ModelChoiceFilter):
+    """The partnership the rows belong to."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Partnership.objects.all(), label=_("Partnership"), **kwargs)
+
+
+def _contributions_of_kinds(kinds, column: str):
+    """``column`` of the contributions of any of ``kinds``, as a subquery."""
+    return Contribution.objects.filter(kind__in=kinds).values(column)
+
+
+class PartnershipFilterSet(GoalLinkFilters, RegistryFilterSet):
     """Filters on partnerships; to-many filters use subqueries so rows are never duplicated, and
     no filter asks for DISTINCT (which would make PostgreSQL build every matching row, with its
     goals and groups, before taking a page)."""
@@ -39,9 +51,7 @@ class PartnershipFilterSet(RegistryFilterSet):
         field_name="lead_body__country", lookup_expr="iexact", label=_("Country"), max_length=2
     )
     territory = django_filters.CharFilter(lookup_expr="iexact", label=_("Territory"), max_length=120)
-    goal = django_filters.ModelChoiceFilter(
-        queryset=Goal.objects.all(), method="filter_goal", label=_("Goal")
-    )
+    goal = GoalFilter(label=_("Goal"))
     area = ChoicesFilter(Area, method="filter_goal_area", label=_("Goal area"))
     horizon = ChoicesFilter(Horizon, method="filter_goal_horizon", label=_("Goal horizon"))
     organisation = django_filters.ModelChoiceFilter(
@@ -52,46 +62,28 @@ class PartnershipFilterSet(RegistryFilterSet):
     contribution_kind = ChoicesFilter(
         ContributionKind, method="filter_contribution_kind", label=_("Contribution kind")
     )
-    community_group = django_filters.ModelChoiceFilter(
-        queryset=CommunityGroup.objects.all(),
-        to_field_name="code",
-        method="filter_community_group",
-        label=_("Community group served"),
-    )
+    community_group = CommunityGroupFilter(label=_("Community group served"))
     starts_on = django_filters.DateFromToRangeFilter(label=_("Starts between"))
     ends_on = django_filters.DateFromToRangeFilter(label=_("Ends between"))
     next_review_on = django_filters.DateFromToRangeFilter(label=_("Next review between"))
-    ordering = django_filters.OrderingFilter(
-        fields=(
-            ("title", "title"),
-            ("starts_on", "starts_on"),
-            ("ends_on", "ends_on"),
-            ("next_review_on", "next_review_on"),
-            ("created_at", "created"),
-            ("id", "id"),
-        ),
-        label=_("Sort by"),
+    ordering = SortFilter(
+        ("title", "title"),
+        ("starts_on", "starts_on"),
+        ("ends_on", "ends_on"),
+        ("next_review_on", "next_review_on"),
+        ("created_at", "created"),
+        ("id", "id"),
     )
 
     class Meta:
         model = Partnership
         fields = ["status", "lead_body"]
 
-    def _through(self, model_field, **conditions):
-        through = Partnership._meta.get_field(model_field).remote_field.through
-        return through.objects.filter(**conditions).values("partnership_id")
-
-    def filter_goal(self, queryset, name, value):
-        return queryset.filter(pk__in=self._through("goals", goal=value))
-
     def filter_goal_area(self, queryset, name, value):
-        return queryset.filter(pk__in=self._through("goals", goal__area__in=value))
+        return queryset.filter(pk__in=self.linked("goals", goal__area__in=value))
 
     def filter_goal_horizon(self, queryset, name, value):
-        return queryset.filter(pk__in=self._through("goals", goal__horizon__in=value))
-
-    def filter_community_group(self, queryset, name, value):
-        return queryset.filter(pk__in=self._through("community_groups", communitygroup=value))
+        return queryset.filter(pk__in=self.linked("goals", goal__horizon__in=value))
 
     def _parties(self, **conditions):
         return Party.objects.filter(**conditions).values("partnership_id")
@@ -106,17 +98,13 @@ class PartnershipFilterSet(RegistryFilterSet):
         return queryset.filter(pk__in=self._parties(role__in=value))
 
     def filter_contribution_kind(self, queryset, name, value):
-        return queryset.filter(
-            pk__in=Contribution.objects.filter(kind__in=value).values("party__partnership_id")
-        )
+        return queryset.filter(pk__in=_contributions_of_kinds(value, "party__partnership_id"))
 
 
 class PartyFilterSet(RegistryFilterSet):
     search_fields = ("organisation__name", "responsibilities")
 
-    partnership = django_filters.ModelChoiceFilter(
-        queryset=Partnership.objects.all(), label=_("Partnership")
-    )
+    partnership = PartnershipFilter()
     organisation = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(), label=_("Organisation")
     )
@@ -132,17 +120,13 @@ class PartyFilterSet(RegistryFilterSet):
         fields = ["partnership", "organisation", "role"]
 
     def filter_contribution_kind(self, queryset, name, value):
-        return queryset.filter(
-            pk__in=Contribution.objects.filter(kind__in=value).values("party_id")
-        )
+        return queryset.filter(pk__in=_contributions_of_kinds(value, "party_id"))
 
 
 class RuleFilterSet(RegistryFilterSet):
     search_fields = ("title", "text")
 
-    partnership = django_filters.ModelChoiceFilter(
-        queryset=Partnership.objects.all(), label=_("Partnership")
-    )
+    partnership = PartnershipFilter()
     category = ChoicesFilter(RuleCategory, label=_("Category"))
 
     class Meta:
@@ -154,9 +138,7 @@ class ContributionFilterSet(RegistryFilterSet):
     search_fields = ("description",)
 
     party = django_filters.ModelChoiceFilter(queryset=Party.objects.all(), label=_("Party"))
-    partnership = django_filters.ModelChoiceFilter(
-        field_name="party__partnership", queryset=Partnership.objects.all(), label=_("Partnership")
-    )
+    partnership = PartnershipFilter(field_name="party__partnership")
     organisation = django_filters.ModelChoiceFilter(
         field_name="party__organisation", queryset=Organisation.objects.all(),
         label=_("Organisation"),
@@ -172,19 +154,14 @@ class ContributionFilterSet(RegistryFilterSet):
 class DocumentFilterSet(RegistryFilterSet):
     search_fields = ("title", "original_name", "partnership__title")
 
-    partnership = django_filters.ModelChoiceFilter(
-        queryset=Partnership.objects.all(), label=_("Partnership")
-    )
+    partnership = PartnershipFilter()
     kind = ChoicesFilter(DocumentKind, label=_("Kind"))
     visibility = ChoicesFilter(DocumentVisibility, label=_("Visibility"))
     language = django_filters.MultipleChoiceFilter(
         distinct=False, choices=DOCUMENT_LANGUAGES, label=_("Language")
     )
     issued_on = django_filters.DateFromToRangeFilter(label=_("Dated between"))
-    ordering = django_filters.OrderingFilter(
-        fields=(("issued_on", "issued_on"), ("title", "title"), ("uploaded_at", "uploaded")),
-        label=_("Sort by"),
-    )
+    ordering = SortFilter(("issued_on", "issued_on"), ("title", "title"), ("uploaded_at", "uploaded"))
 
     class Meta:
         model = Document

@@ -15,8 +15,17 @@ from django.utils.translation import gettext as _
 from actors.models import Organisation
 from core.access import Action, is_admin, public_body_id
 from core.files import display_name, pdf_problem
-from core.services import apply_changes, credit, delete_recorded, ensure_allowed, record, record_changes
-from notifications.services import notification_queue
+from core.services import (
+    acting_user,
+    apply_changes,
+    delete_recorded,
+    ensure_allowed,
+    record,
+    record_changes,
+    record_new,
+    set_links,
+)
+from notifications.services import notify
 
 from .choices import CLOSED_STATUSES, PARTY_DOCUMENT_KINDS, REASONED_STATUSES, Status
 from .measures import MEASURE_FIELDS
@@ -48,6 +57,12 @@ def _ensure_open(partnership: Partnership):
             _("This partnership is %(status)s and can no longer be changed.")
             % {"status": partnership.get_status_display().lower()}
         )
+
+
+def _ensure_changeable(actor, partnership: Partnership):
+    """``actor`` may change the partnership, and it is still open to change."""
+    ensure_allowed(actor, partnership)
+    _ensure_open(partnership)
 
 
 def _ensure_lead_body(*, actor, lead_body: Organisation):
@@ -98,22 +113,16 @@ def partnership_create(
         ends_on=ends_on,
         next_review_on=next_review_on,
         internal_notes=internal_notes,
-        created_by=actor if actor is not None and actor.is_authenticated else None,
+        created_by=acting_user(actor),
     )
-    record(partnership, actor=actor)
-    if goals:
-        partnership.goals.set(goals)
-    if community_groups:
-        partnership.community_groups.set(community_groups)
-    return partnership
+    return record_new(partnership, actor=actor, goals=goals, community_groups=community_groups)
 
 
 @transaction.atomic
 def partnership_update(
     *, actor, partnership: Partnership, goals=None, community_groups=None, **changes
 ) -> Partnership:
-    ensure_allowed(actor, partnership)
-    _ensure_open(partnership)
+    _ensure_changeable(actor, partnership)
     if goals is not None:
         _ensure_body_goals(
             lead_body=partnership.lead_body, goals=goals, already=partnership.goals.all()
@@ -122,11 +131,7 @@ def partnership_update(
     if changed:
         record(partnership, actor=actor, fields=changed)
     # Changes of goals and groups are history records of the partnership too.
-    credit(partnership, actor)
-    if goals is not None:
-        partnership.goals.set(goals)
-    if community_groups is not None:
-        partnership.community_groups.set(community_groups)
+    set_links(partnership, actor=actor, goals=goals, community_groups=community_groups)
     if goals is not None or community_groups is not None:
         _ensure_still_activatable(partnership)
     return partnership
@@ -172,12 +177,11 @@ def _queue_status_change(partnership: Partnership, *, actor) -> None:
     if actor is not None and actor.is_authenticated:
         people = people.exclude(pk=actor.pk)
     for person in people.select_related("organisation"):
-        notification_queue(
+        notify(
+            person,
             kind="partnership_status",
             template="partnerships/email/partnership_status",
             context={"partnership": partnership, "person": person, "url": url},
-            to_email=person.email,
-            recipient=person,
         )
 
 
@@ -207,6 +211,15 @@ def _ensure_still_activatable(partnership: Partnership):
         refuse_live_gaps(activation_problems(partnership))
 
 
+def _record_term_changes(term: Party | Rule, changed: set[str], *, actor):
+    """Record the ``changed`` fields of a party or a rule, which a live partnership may only
+    take while it keeps what made it lawful to activate."""
+    if changed:
+        record(term, actor=actor, fields=changed)
+        _ensure_still_activatable(term.partnership)
+    return term
+
+
 @transaction.atomic
 def party_add(
     *,
@@ -218,8 +231,7 @@ def party_add(
     joined_on=None,
     contributions=(),
 ) -> Party:
-    ensure_allowed(actor, partnership)
-    _ensure_open(partnership)
+    _ensure_changeable(actor, partnership)
     _ensure_party_allowed(partnership=partnership, organisation=organisation, role=role)
     party = record(
         Party(
@@ -238,23 +250,18 @@ def party_add(
 
 @transaction.atomic
 def party_update(*, actor, party: Party, **changes) -> Party:
-    ensure_allowed(actor, party.partnership)
-    _ensure_open(party.partnership)
+    _ensure_changeable(actor, party.partnership)
     changed = apply_changes(party, changes, {"organisation", "role", "responsibilities", "joined_on"})
     if {"organisation", "role"} & changed:
         _ensure_party_allowed(partnership=party.partnership, organisation=party.organisation,
                               role=party.role, party=party)
-    if changed:
-        record(party, actor=actor, fields=changed)
-        _ensure_still_activatable(party.partnership)
-    return party
+    return _record_term_changes(party, changed, actor=actor)
 
 
 @transaction.atomic
 def party_remove(*, actor, party: Party) -> None:
     partnership = party.partnership
-    ensure_allowed(actor, partnership)
-    _ensure_open(partnership)
+    _ensure_changeable(actor, partnership)
     # Contributions go one by one, so that each removal is credited in their history.
     for contribution in party.contributions.all():
         delete_recorded(contribution, actor=actor)
@@ -264,8 +271,7 @@ def party_remove(*, actor, party: Party) -> None:
 
 @transaction.atomic
 def contribution_add(*, actor, party: Party, kind: str, **fields) -> Contribution:
-    ensure_allowed(actor, party.partnership)
-    _ensure_open(party.partnership)
+    _ensure_changeable(actor, party.partnership)
     contribution = Contribution(party=party, kind=kind)
     apply_changes(contribution, fields, set(MEASURE_FIELDS) - {"kind"})
     return record(contribution, actor=actor)
@@ -273,23 +279,20 @@ def contribution_add(*, actor, party: Party, kind: str, **fields) -> Contributio
 
 @transaction.atomic
 def contribution_update(*, actor, contribution: Contribution, **changes) -> Contribution:
-    ensure_allowed(actor, contribution.party.partnership)
-    _ensure_open(contribution.party.partnership)
+    _ensure_changeable(actor, contribution.party.partnership)
     record_changes(contribution, changes, set(MEASURE_FIELDS), actor=actor)
     return contribution
 
 
 @transaction.atomic
 def contribution_remove(*, actor, contribution: Contribution) -> None:
-    ensure_allowed(actor, contribution.party.partnership)
-    _ensure_open(contribution.party.partnership)
+    _ensure_changeable(actor, contribution.party.partnership)
     delete_recorded(contribution, actor=actor)
 
 
 @transaction.atomic
 def rule_add(*, actor, partnership: Partnership, category: str, title: str, text: str) -> Rule:
-    ensure_allowed(actor, partnership)
-    _ensure_open(partnership)
+    _ensure_changeable(actor, partnership)
     return record(
         Rule(partnership=partnership, category=category, title=title, text=text), actor=actor
     )
@@ -297,20 +300,15 @@ def rule_add(*, actor, partnership: Partnership, category: str, title: str, text
 
 @transaction.atomic
 def rule_update(*, actor, rule: Rule, **changes) -> Rule:
-    ensure_allowed(actor, rule.partnership)
-    _ensure_open(rule.partnership)
+    _ensure_changeable(actor, rule.partnership)
     changed = apply_changes(rule, changes, {"category", "title", "text"})
-    if changed:
-        record(rule, actor=actor, fields=changed)
-        _ensure_still_activatable(rule.partnership)
-    return rule
+    return _record_term_changes(rule, changed, actor=actor)
 
 
 @transaction.atomic
 def rule_remove(*, actor, rule: Rule) -> None:
     partnership = rule.partnership
-    ensure_allowed(actor, partnership)
-    _ensure_open(partnership)
+    _ensure_changeable(actor, partnership)
     delete_recorded(rule, actor=actor)
     _ensure_still_activatable(partnership)
 
@@ -332,12 +330,11 @@ def partnership_review_reminders_queue(*, today=None) -> int:
         for coordinator in coordinators.coordinators_of(partnership.lead_body).exclude(email=""):
             with transaction.atomic():
                 queued += bool(
-                    notification_queue(
+                    notify(
+                        coordinator,
                         kind="partnership_review",
                         template="partnerships/email/review_reminder",
                         context={"partnership": partnership, "url": url},
-                        to_email=coordinator.email,
-                        recipient=coordinator,
                         key=f"review:{partnership.pk}:{partnership.next_review_on:%Y%m%d}:"
                         f"{coordinator.pk}",
                     )
@@ -372,7 +369,7 @@ def document_add(
         partnership=partnership, kind=kind, title=title, issued_on=issued_on,
         language=language, visibility=visibility, original_name=display_name(uploaded),
         size=uploaded.size,
-        uploaded_by=actor if actor is not None and actor.is_authenticated else None,
+        uploaded_by=acting_user(actor),
     )
     document.file.save("upload.pdf", uploaded, save=False)
     return record(document, actor=actor)

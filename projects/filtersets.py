@@ -3,16 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.choices import Sector, VerificationStatus
 from actors.models import Organisation
-from core.filtersets import ChoicesFilter, RegistryFilterSet
+from core.filtersets import ChoicesFilter, RegistryFilterSet, SortFilter
 from goals.choices import Area
-from goals.models import CommunityGroup, Goal
+from goals.filtersets import CommunityGroupFilter, GoalFilter, GoalLinkFilters
+from goals.models import Goal
 from partnerships.choices import ContributionKind
 
 from .choices import ProjectState, Visibility
 from .models import ContributionOffer, Need, Project
 
 
-class ProjectFilterSet(RegistryFilterSet):
+class ProjectFilterSet(GoalLinkFilters, RegistryFilterSet):
     """Filters on projects; to-many filters use subqueries, so rows are never duplicated."""
 
     search_fields = ("title", "summary", "territory", "results", "lessons_learned")
@@ -30,33 +31,15 @@ class ProjectFilterSet(RegistryFilterSet):
         queryset=Organisation.objects.filter(verification_status=VerificationStatus.VERIFIED),
         label=_("Run by"),
     )
-    goal = django_filters.ModelChoiceFilter(
-        queryset=Goal.objects.all(), method="filter_goal", label=_("Goal served")
-    )
-    community_group = django_filters.ModelChoiceFilter(
-        queryset=CommunityGroup.objects.all(), to_field_name="code",
-        method="filter_community_group", label=_("Community group served"),
-    )
-    ordering = django_filters.OrderingFilter(
-        fields=(("title", "title"), ("starts_on", "starts_on"), ("updated_at", "updated"),
-                ("id", "id")),
-        label=_("Sort by"),
+    goal = GoalFilter(label=_("Goal served"))
+    community_group = CommunityGroupFilter(label=_("Community group served"))
+    ordering = SortFilter(
+        ("title", "title"), ("starts_on", "starts_on"), ("updated_at", "updated"), ("id", "id")
     )
 
     class Meta:
         model = Project
         fields = ["organisation"]
-
-    def _through(self, field, **conditions):
-        through = Project._meta.get_field(field).remote_field.through
-        return through.objects.filter(**conditions).values("project_id")
-
-    def filter_goal(self, queryset, name, value):
-        return queryset.filter(pk__in=self._through("goals", goal=value))
-
-    def filter_community_group(self, queryset, name, value):
-        return queryset.filter(pk__in=self._through("community_groups", communitygroup=value))
-
 
 class NeedFilterSet(RegistryFilterSet):
     search_fields = ("description", "territory", "goal__title")

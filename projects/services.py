@@ -15,9 +15,17 @@ from actors.choices import Function, VerificationStatus
 from actors.models import Organisation
 from calls.models import CallForPartners
 from core.access import Action, is_admin, may
-from core.services import credit, delete_recorded, ensure_allowed, record, record_changes
+from core.services import (
+    acting_user,
+    delete_allowed,
+    ensure_allowed,
+    record,
+    record_changes,
+    set_links,
+    update_allowed,
+)
 from goals.models import Goal
-from notifications.services import language_for, notification_queue
+from notifications.services import language_for, notify
 from partnerships.choices import Role
 from partnerships.measures import MEASURE_FIELDS
 from partnerships.models import Partnership
@@ -62,16 +70,6 @@ def _check_links(project: Project, *, goals, partners):
                                              "its own partner.")})
 
 
-def _set_links(project: Project, actor, *, community_groups, goals, partners):
-    credit(project, actor)
-    if community_groups is not None:
-        project.community_groups.set(community_groups)
-    if goals is not None:
-        project.goals.set(goals)
-    if partners is not None:
-        project.partners.set(partners)
-
-
 @transaction.atomic
 def project_create(*, actor, organisation: Organisation | None = None, community_groups=(),
                    goals=(), partners=(), **fields) -> Project:
@@ -87,7 +85,7 @@ def project_create(*, actor, organisation: Organisation | None = None, community
     goals, partners = list(goals), list(partners)
     _check_links(project, goals=goals, partners=partners)
     record(project, actor=actor)
-    _set_links(project, actor, community_groups=community_groups, goals=goals, partners=partners)
+    set_links(project, actor=actor, community_groups=community_groups, goals=goals, partners=partners)
     return project
 
 
@@ -100,14 +98,12 @@ def project_update(*, actor, project: Project, community_groups=None, goals=None
     partners = None if partners is None else list(partners)
     _check_links(project, goals=goals, partners=partners)
     record_changes(project, changes, PROJECT_EDITABLE, actor=actor)
-    _set_links(project, actor, community_groups=community_groups, goals=goals, partners=partners)
+    set_links(project, actor=actor, community_groups=community_groups, goals=goals, partners=partners)
     return project
 
 
-@transaction.atomic
 def project_delete(*, actor, project: Project) -> None:
-    ensure_allowed(actor, project, Action.DELETE)
-    delete_recorded(project, actor=actor)
+    delete_allowed(project, actor=actor)
 
 
 # Needs on goals ------------------------------------------------------------------------------
@@ -127,17 +123,12 @@ def need_add(*, actor, goal: Goal, kind: str, territory: str = "", magnitude: st
     return record(need, actor=actor)
 
 
-@transaction.atomic
 def need_update(*, actor, need: Need, **changes) -> Need:
-    ensure_allowed(actor, need)
-    record_changes(need, changes, NEED_EDITABLE, actor=actor)
-    return need
+    return update_allowed(need, changes, NEED_EDITABLE, actor=actor)
 
 
-@transaction.atomic
 def need_remove(*, actor, need: Need) -> None:
-    ensure_allowed(actor, need, Action.DELETE)
-    delete_recorded(need, actor=actor)
+    delete_allowed(need, actor=actor)
 
 
 # Standing contribution offers ----------------------------------------------------------------
@@ -162,17 +153,12 @@ def offer_create(*, actor, organisation: Organisation | None = None, **fields) -
     return record(ContributionOffer(organisation=organisation, **fields), actor=actor)
 
 
-@transaction.atomic
 def offer_update(*, actor, offer: ContributionOffer, **changes) -> ContributionOffer:
-    ensure_allowed(actor, offer)
-    record_changes(offer, changes, OFFER_EDITABLE, actor=actor)
-    return offer
+    return update_allowed(offer, changes, OFFER_EDITABLE, actor=actor)
 
 
-@transaction.atomic
 def offer_remove(*, actor, offer: ContributionOffer) -> None:
-    ensure_allowed(actor, offer, Action.DELETE)
-    delete_recorded(offer, actor=actor)
+    delete_allowed(offer, actor=actor)
 
 
 # From a suggestion to action -----------------------------------------------------------------
@@ -192,7 +178,7 @@ def suggestion_dismiss(*, actor, goal: Goal, kind: str, target_id: int) -> Dismi
         raise ValidationError({"kind": _("Unknown kind of suggestion.")})
     dismissal, _created = Dismissal.objects.get_or_create(
         goal=goal, kind=kind, target_id=target_id,
-        defaults={"dismissed_by": actor if actor is not None and actor.is_authenticated else None},
+        defaults={"dismissed_by": acting_user(actor)},
     )
     return dismissal
 
@@ -213,17 +199,17 @@ def invitation_send(*, actor, call: CallForPartners, organisation: Organisation,
     invitation, created = Invitation.objects.get_or_create(
         call=call, organisation=organisation,
         defaults={"goal": goal, "reasons": list(reasons),
-                  "invited_by": actor if actor is not None and actor.is_authenticated else None},
+                  "invited_by": acting_user(actor)},
     )
     if created:
         url = settings.REGISTRY_BASE_URL.rstrip("/") + call.get_absolute_url()
         for person in get_user_model().objects.filter(
             organisation=organisation, function=Function.FIRM_REPRESENTATIVE, is_active=True
         ).exclude(email=""):
-            notification_queue(
+            notify(
+                person,
                 kind="call_invitation", template="projects/email/call_invitation",
                 context={"call": call, "organisation": organisation, "url": url},
-                to_email=person.email, recipient=person,
                 key=f"invitation:{invitation.pk}:{person.pk}",
             )
     return invitation
@@ -305,12 +291,13 @@ def digests_send(*, now=None) -> int:
                      else _new_for_organisation(user, since))
         with transaction.atomic():
             if lines and user.email:
-                sent += bool(notification_queue(
+                sent += bool(notify(
+                    user,
                     kind="suggestion_digest", template="projects/email/digest",
                     context={"lines": lines, "url": settings.REGISTRY_BASE_URL.rstrip("/")
                              + reverse("projects:opportunities" if not
                                        user.organisation.is_public_body else "home:home")},
-                    to_email=user.email, recipient=user, key=f"digest:{user.pk}:{week}",
+                    key=f"digest:{user.pk}:{week}",
                 ))
             subscription.last_sent_at = now
             subscription.save(update_fields=["last_sent_at"])

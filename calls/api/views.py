@@ -47,11 +47,8 @@ class CallViewSet(RegistryModelViewSet):
     detail_serializer_class = CallDetailSerializer
     create_serializer_class = CallCreateSerializer
     update_serializer_class = CallWriteSerializer
-    writes = Writes(object="call", update=services.call_update)
-
-    def perform_create(self, data):
-        lead_body = self.pop_body(data, "lead_body")
-        return services.call_create(actor=self.request.user, lead_body=lead_body, **data)
+    writes = Writes(object="call", create=services.call_create, update=services.call_update)
+    body_field = "lead_body"
 
     @extend_schema(request=None, responses=CallDetailSerializer)
     @action(detail=True, methods=["post"])
@@ -83,11 +80,11 @@ class ExpressionOfInterestViewSet(DestroyMixin, RegistryModelViewSet):
     detail_serializer_class = EoiDetailSerializer
     create_serializer_class = EoiCreateSerializer
     update_serializer_class = EoiWriteSerializer
-    writes = Writes(object="eoi", update=services.eoi_update, destroy=services.eoi_delete)
+    writes = Writes(
+        object="eoi", create=services.eoi_create, update=services.eoi_update,
+        destroy=services.eoi_delete,
+    )
     destroy_action = Action.DELETE
-
-    def perform_create(self, data):
-        return services.eoi_create(actor=self.request.user, **data)
 
     def body_limit(self):
         if self.action == "attachments":

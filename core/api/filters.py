@@ -93,7 +93,7 @@ class RegistryFilterBackend(DjangoFilterBackend):
             return [(name, _is_iso_date, date)]
         if isinstance(filter_, BooleanFilter):
             return [(name, BOOLEAN.fullmatch, _("Use true or false."))]
-        if type(filter_) is ModelChoiceFilter and isinstance(key_field(filter_), models.IntegerField):
+        if isinstance(filter_, ModelChoiceFilter) and isinstance(key_field(filter_), models.IntegerField):
             return [(name, INTEGER.fullmatch, _("Enter a whole number."))]
         # ``ordering=`` would read as no field at all or as one empty field (the schema's
         # comma-separated array cannot tell them apart): it names at least one field, and no
@@ -107,7 +107,7 @@ class RegistryFilterBackend(DjangoFilterBackend):
     @staticmethod
     def _unknown_reference(filterset, name) -> bool:
         filter_ = filterset.filters.get(name)
-        if type(filter_) is not ModelChoiceFilter:
+        if not isinstance(filter_, ModelChoiceFilter):
             return False
         raw = filterset.data.get(name)
         if raw is None or "\x00" in raw:

@@ -213,7 +213,7 @@ class RegistryFilterExtension(DjangoFilterExtension):
     priority = 1
 
     def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
-        if type(filter_field) is ModelChoiceFilter:
+        if isinstance(filter_field, ModelChoiceFilter):
             target = filter_field.queryset.model
             key = key_field(filter_field)
             return [build_parameter_type(

@@ -134,10 +134,10 @@ class RegistryViewSet(IdempotentPostMixin, viewsets.GenericViewSet):
 
     # Writes
 
-    def pop_body(self, data: dict, field: str):
+    def named_body(self, data: dict, field: str):
         """The public body named in ``field`` of the input, or else the coordinator's own."""
         user = self.request.user
-        body = data.pop(field, None) or (user.organisation if public_body_id(user) else None)
+        body = data.get(field) or (user.organisation if public_body_id(user) else None)
         if body is None:
             raise exceptions.ValidationError({field: [_("Name the public body.")]})
         return body
@@ -224,6 +224,10 @@ class RetrieveMixin:
 
 
 class CreateMixin:
+    # The input field naming the public body a new object belongs to, if it belongs to one: a
+    # coordinator who leaves it out creates for their own body.
+    body_field = None
+
     def create(self, request, *args, **kwargs):
         self.check_create_allowed()
         serializer = self.get_serializer(data=request.data)
@@ -237,6 +241,8 @@ class CreateMixin:
         return response
 
     def perform_create(self, data):
+        if self.body_field:
+            data = {**data, self.body_field: self.named_body(data, self.body_field)}
         return self.writes.create(actor=self.request.user, **data)
 
 

@@ -44,11 +44,8 @@ class StrategyViewSet(RegistryModelViewSet):
     detail_serializer_class = StrategyDetailSerializer
     create_serializer_class = StrategyCreateSerializer
     update_serializer_class = StrategyWriteSerializer
-    writes = Writes(object="strategy", update=services.strategy_update)
-
-    def perform_create(self, data):
-        owner = self.pop_body(data, "owner")
-        return services.strategy_create(actor=self.request.user, owner=owner, **data)
+    writes = Writes(object="strategy", create=services.strategy_create, update=services.strategy_update)
+    body_field = "owner"
 
 
 class GoalViewSet(RegistryModelViewSet):

@@ -112,43 +112,34 @@ def synthetic_partnerships():
 class _Pools:
     """What synthetic partnerships are made of, read once from the demo data."""
 
-    leads: list[Organisation]
-    police: dict[str, list[int]]
-    private: dict[str, list[int]]
-    intermediaries: dict[str, list[int]]
-    goals: dict[str, list[int]]
-    inclusive_groups: list[int]
-    customer_groups: list[int]
+    leads: list[Organisation] = field(default_factory=list)
+    police: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    private: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    intermediaries: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    goals: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    inclusive_groups: list[int] = field(default_factory=list)
+    customer_groups: list[int] = field(default_factory=list)
 
     @classmethod
     def load(cls) -> "_Pools":
+        pools = cls()
         verified = Organisation.objects.filter(
             verification_status=VerificationStatus.VERIFIED
         ).order_by("identifier_scheme", "identifier")
-        police, private, intermediaries = defaultdict(list), defaultdict(list), defaultdict(list)
-        leads = []
         for organisation in verified:
             if organisation.sector == Sector.PUBLIC:
-                leads.append(organisation)
+                pools.leads.append(organisation)
                 if organisation.kind == "police":
-                    police[organisation.country].append(organisation.pk)
+                    pools.police[organisation.country].append(organisation.pk)
             elif organisation.sector == Sector.PRIVATE:
-                private[organisation.country].append(organisation.pk)
+                pools.private[organisation.country].append(organisation.pk)
             else:
-                intermediaries[organisation.country].append(organisation.pk)
-        goals = defaultdict(list)
+                pools.intermediaries[organisation.country].append(organisation.pk)
         for goal_id, territory in Goal.objects.order_by("pk").values_list("pk", "territory"):
-            goals[territory].append(goal_id)
-        groups = CommunityGroup.objects.order_by("code")
-        pools = cls(
-            leads=leads,
-            police=police,
-            private=private,
-            intermediaries=intermediaries,
-            goals=goals,
-            inclusive_groups=[g.pk for g in groups if not g.partners_customers],
-            customer_groups=[g.pk for g in groups if g.partners_customers],
-        )
+            pools.goals[territory].append(goal_id)
+        for group in CommunityGroup.objects.order_by("code"):
+            groups = pools.customer_groups if group.partners_customers else pools.inclusive_groups
+            groups.append(group.pk)
         if not (pools.leads and pools.private and pools.inclusive_groups):
             raise ValueError("Load the demo data first: synthetic partnerships are made from it.")
         return pools

@@ -50,16 +50,14 @@ class PartnershipViewSet(DestroyMixin, RegistryModelViewSet):
     create_serializer_class = PartnershipCreateSerializer
     update_serializer_class = PartnershipWriteSerializer
     writes = Writes(
-        object="partnership", update=services.partnership_update, destroy=services.partnership_delete,
+        object="partnership", create=services.partnership_create, update=services.partnership_update,
+        destroy=services.partnership_delete,
     )
+    body_field = "lead_body"
     destroy_action = Action.DELETE
 
     def complete_rows(self, rows):
         return selectors.with_goals_and_groups(rows)
-
-    def perform_create(self, data):
-        lead_body = self.pop_body(data, "lead_body")
-        return services.partnership_create(actor=self.request.user, lead_body=lead_body, **data)
 
     @extend_schema(request=TransitionSerializer, responses=PartnershipDetailSerializer)
     @action(detail=True, methods=["post"])
