@@ -23,7 +23,7 @@ without it.
 import logging
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -80,3 +80,18 @@ def page_context(request) -> dict:
     """What a template's ``{% cache %}`` of public data needs: ``page_version`` (None: do not
     cache) and ``fragment_seconds``."""
     return {"page_version": page_version(request), "fragment_seconds": FRAGMENT_SECONDS}
+
+
+def remembered(version: str | None, key: str, compute):
+    """``compute()``, kept in this process's local cache under ``version`` of the public data
+    (computed every time when ``version`` is None, as for a signed-in reader). An exception
+    (a 404, say) is not kept."""
+    if version is None:
+        return compute()
+    local = caches["local"]
+    full_key = f"pages:{version}:{key}"
+    value = local.get(full_key)
+    if value is None:
+        value = compute()
+        local.set(full_key, value, FRAGMENT_SECONDS)
+    return value

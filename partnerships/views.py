@@ -481,11 +481,16 @@ public_partnership_list = PublicPartnershipListView.as_view()
 
 
 def public_partnership_detail(request, pk):
-    """One query decides whether the reader may see the partnership; its parts, scorecard and
-    documents are fetched only when the page's body is not in the cache."""
-    partnership = get_for(request.user, lambda user: Partnership.objects.restrict(
-        user, Action.VIEW
-    ).filter(status__in=PUBLISHED_STATUSES), pk)
+    """One query decides whether the reader may see the partnership (none for an anonymous
+    reader who asked since the last write); its parts, scorecard and documents are fetched only
+    when the page's body is not in the cache."""
+    cached = pagecache.page_context(request)
+    partnership = pagecache.remembered(
+        cached["page_version"], f"public-partnership:{pk}",
+        lambda: get_for(request.user, lambda user: Partnership.objects.restrict(
+            user, Action.VIEW
+        ).filter(status__in=PUBLISHED_STATUSES), pk),
+    )
     # An agreement activated ahead of its period is in force only from the period's start.
     takes_effect = max(filter(None, [
         timezone.localdate(partnership.activated_at) if partnership.activated_at else None,
@@ -503,7 +508,7 @@ def public_partnership_detail(request, pk):
         "documents": SimpleLazyObject(lambda: document_list(
             user=request.user, partnership=partnership, public_only=True
         )),
-        **pagecache.page_context(request),
+        **cached,
     })
 
 

@@ -56,13 +56,12 @@ def test_an_anonymous_reader_is_served_the_register_from_the_cache(active,
     assert active.title in again
 
 
-def test_a_public_page_from_the_cache_asks_only_whether_the_partnership_is_public(
+def test_an_anonymous_reader_is_served_a_public_partnership_from_the_cache(
     active, django_assert_num_queries
 ):
     first = page(detail(active))
 
-    # The partnership itself, published and visible to the reader.
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(0):
         assert main(page(detail(active))) == main(first)
 
 
