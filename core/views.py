@@ -16,6 +16,7 @@ from django.http.response import HttpResponseRedirectBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -120,23 +121,34 @@ class FilteredListView(TemplateView):
     def get_filterset(self, queryset):
         return self.filterset_class(self.request.GET or None, queryset=queryset, request=self.request)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def _filterset(self):
         filterset = self.get_filterset(self.get_queryset())
         adapt_filter_form(filterset.form, hidden=self.hidden_filters)
+        return filterset
+
+    def _paginator(self, filterset):
         queryset = filterset.qs
         if not queryset.ordered:
             # Grouped queries drop the model's default ordering; pages need a stable one.
             queryset = queryset.order_by(*queryset.model._meta.ordering)
-        paginator = Paginator(queryset, self.paginate_by)
-        page = paginator.get_page(self.request.GET.get("page"))
+        return Paginator(queryset, self.paginate_by)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The filters, the count and the rows are built when the template first shows them,
+        # so that a page whose body comes from a cached fragment builds and asks nothing.
+        filterset = SimpleLazyObject(self._filterset)
+        paginator = SimpleLazyObject(lambda: self._paginator(filterset))
+        page = SimpleLazyObject(lambda: paginator.get_page(self.request.GET.get("page")))
         context.update(
             title=self.title,
             filterset=filterset,
-            filter_form=filterset.form,
+            filter_form=SimpleLazyObject(lambda: filterset.form),
             page_obj=page,
-            object_list=page.object_list,
-            page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            object_list=SimpleLazyObject(lambda: page.object_list),
+            page_range=SimpleLazyObject(lambda: list(
+                paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+            )),
             is_filtered=any(v for k, v in self.request.GET.items() if k not in ("page", "ordering")),
         )
         if self.creates is not None:

@@ -6,11 +6,13 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from actors.selectors import choice_groups, party_candidates
+from core import pagecache
 from core.access import Action, is_admin, is_staff_reader, may, may_create
 from core.forms import error_summary, errors_onto
 from core.views import (
@@ -460,6 +462,9 @@ class PublicPartnershipListView(FilteredListView):
     def get_queryset(self):
         return _public_partnerships(self.request.user)
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**pagecache.page_context(self.request), **kwargs)
+
     def get_filterset(self, queryset):
         filterset = super().get_filterset(queryset)
         for name in list(filterset.form.fields):
@@ -476,20 +481,34 @@ public_partnership_list = PublicPartnershipListView.as_view()
 
 
 def public_partnership_detail(request, pk):
-    queryset = partnership_detail_queryset(user=request.user).filter(status__in=PUBLISHED_STATUSES)
-    partnership = get_for(request.user, lambda user: queryset, pk)
+    """One query decides whether the reader may see the partnership (none for an anonymous
+    reader who asked since the last write); its parts, scorecard and documents are fetched only
+    when the page's body is not in the cache."""
+    cached = pagecache.page_context(request)
+    partnership = pagecache.remembered(
+        cached["page_version"], f"public-partnership:{pk}",
+        lambda: get_for(request.user, lambda user: Partnership.objects.restrict(
+            user, Action.VIEW
+        ).filter(status__in=PUBLISHED_STATUSES), pk),
+    )
     # An agreement activated ahead of its period is in force only from the period's start.
     takes_effect = max(filter(None, [
         timezone.localdate(partnership.activated_at) if partnership.activated_at else None,
         partnership.starts_on,
     ]), default=None)
-    scored = scorecard_queryset(Partnership.objects.filter(pk=partnership.pk)).get()
+    published = Partnership.objects.filter(pk=pk)
     return render(request, "partnerships/public_detail.html", {
         "partnership": partnership,
+        "parts": SimpleLazyObject(
+            lambda: partnership_detail_queryset(user=request.user).get(pk=pk)
+        ),
         "takes_effect": takes_effect,
         "today": timezone.localdate(),
-        "scorecard": scorecard(scored),
-        "documents": document_list(user=request.user, partnership=partnership, public_only=True),
+        "scorecard": SimpleLazyObject(lambda: scorecard(scorecard_queryset(published).get())),
+        "documents": SimpleLazyObject(lambda: document_list(
+            user=request.user, partnership=partnership, public_only=True
+        )),
+        **cached,
     })
 
 

@@ -8,3 +8,9 @@ class ProjectsConfig(AppConfig):
 
     name = "projects"
     verbose_name = _("Projects")
+
+    def ready(self):
+        from core.pagecache import bump_on_writes
+
+        # What the public pages show: a write here changes them.
+        bump_on_writes(self.get_models())

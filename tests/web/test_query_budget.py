@@ -60,3 +60,20 @@ def test_list_queries_do_not_grow_with_rows(client_for, body, django_assert_num_
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(url)
     assert len(response.context["object_list"]) >= 25
+
+
+def test_the_dashboards_recent_changes_do_not_cost_a_query_each(client_for, body,
+                                                                 django_assert_num_queries):
+    client = client_for("coordinator")
+    f.PartnershipFactory.create_batch(2, lead_body=body)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse("home:home")).status_code == 200
+
+    for partnership in f.PartnershipFactory.create_batch(8, lead_body=body):
+        partnership.title = f"{partnership.title} (renamed)"
+        partnership.save()
+
+    with django_assert_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("home:home"))
+    assert len(response.context["recent_changes"]) >= 10
+    assert "(renamed)" in response.content.decode()
