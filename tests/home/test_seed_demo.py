@@ -1,6 +1,7 @@
 """``manage.py seed_demo``: the demo registry a newcomer sees, and the benchmark data set."""
 
 import datetime
+import re
 from io import StringIO
 
 import pytest
@@ -9,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -234,6 +236,19 @@ class TestDemoData:
 
         assert "0 added" in output
         assert snapshot() == first
+
+    def test_the_cached_public_register_shows_what_a_run_added(self, demo):
+        def published_count():
+            response = Client().get(reverse("partnerships:public_partnership_list"),
+                                    HTTP_ACCEPT_LANGUAGE="en")
+            return re.search(r'class="result-count"[^>]*>(\d+) result', response.content.decode())[1]
+
+        assert published_count() == published_count()  # the second answer is the cached one
+        before = int(published_count())
+
+        seed("--partnerships", "20")
+
+        assert int(published_count()) > before
 
     def test_a_larger_number_tops_the_synthetic_set_up(self, demo):
         seed("--partnerships", "30")

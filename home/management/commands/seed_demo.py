@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
+from core.pagecache import bump as invalidate_cached_pages
 from home.demo.seed import demo_accounts, seed_demo
 from home.demo.synthetic import SYNTHETIC_PREFIX, generate_synthetic, synthetic_partnerships
 from home.demo.synthetic_projects import generate_synthetic_projects
@@ -83,6 +84,9 @@ class Command(BaseCommand):
             added, offers = generate_synthetic_projects(projects)
             self.stdout.write(self.style.SUCCESS(
                 f"Synthetic projects: {added} added, {offers} standing offers added."))
+        # The synthetic rows are written in bulk, past the signals that invalidate the cached
+        # public pages: a server already running shows them at its next request all the same.
+        invalidate_cached_pages()
         self._print_accounts()
 
     def _progress(self, done: int, todo: int):
