@@ -1,7 +1,7 @@
 """Free-text search: PostgreSQL full-text search where available, a portable fallback elsewhere.
 
 On PostgreSQL a document is indexed twice, with the ``french_unaccent`` and the
-``english_unaccent`` text search configurations (created by ``actors`` migration 0003: the
+``english_unaccent`` text search configurations (created by ``actors``' first migration: the
 French or English stemmer behind the ``unaccent`` dictionary), and a query is parsed with both,
 so that "mediation" finds "médiation" and "éclairages" finds "éclairage". Configurations are
 written into the SQL as literals, never passed as parameters: the planner can then match the
@@ -107,7 +107,7 @@ def text_search(queryset, fields: tuple[str, ...], query: str, stored_vector: st
     """Rows of ``queryset`` whose ``fields`` contain every word of ``query``.
 
     On PostgreSQL the match reads ``stored_vector`` (a ``tsvector`` column kept by the database,
-    see ``partnerships`` migration 0004) when the model has one, or else computes
+    see ``partnerships``' first migration) when the model has one, or else computes
     ``SearchDocument(*fields)``, the very expression of the GIN index that each app's search
     index migration creates. ``fields`` may follow relations (``parties__organisation__name``):
     the fallback then looks through a subquery, so rows are never repeated.

@@ -36,7 +36,7 @@ class PartnershipFilterSet(GoalLinkFilters, RegistryFilterSet):
     no filter asks for DISTINCT (which would make PostgreSQL build every matching row, with its
     goals and groups, before taking a page)."""
 
-    # What the stored search_vector holds (migration 0004), for the fallback of other databases.
+    # What the stored search_vector holds (the app's first migration), for other databases' fallback.
     search_fields = (
         "title", "summary", "territory", "parties__organisation__name", "goals__title",
         "community_groups__name_en", "community_groups__name_fr",

@@ -120,7 +120,7 @@ class Partnership(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # On PostgreSQL, the words of the title, summary and territory, and the names of its
     # parties, goals and community groups, in French and in English: kept by triggers (see
-    # migration 0004), read by the search. Empty on other databases.
+    # the app's first migration), read by the search. Empty on other databases.
     search_vector = SearchVectorField(null=True, editable=False)
 
     history = HistoricalRecords(

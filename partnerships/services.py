@@ -401,8 +401,8 @@ def document_remove(*, actor, document: Document) -> None:
 
 @contextmanager
 def partnership_search_deferred() -> Iterator[list[int]]:
-    """For bulk loads: one transaction in which the search triggers (migration 0010) leave
-    the partnerships written and their links alone; the vectors of the partnerships whose
+    """For bulk loads: one transaction in which the search triggers (the app's first migration)
+    leave the partnerships written and their links alone; the vectors of the partnerships whose
     ids the caller adds to the yielded list are computed once, at the end. Elsewhere than
     on PostgreSQL, just a transaction (there is no stored vector)."""
     ids: list[int] = []

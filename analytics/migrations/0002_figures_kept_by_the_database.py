@@ -285,9 +285,9 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('analytics', '0001_add_exchange_rate'),
-        ('partnerships', '0009_add_figures_index'),
-        ('goals', '0004_unaccent_search'),
-        ('actors', '0004_unaccent_search'),
+        ('partnerships', '0001_squashed_0010_defer_search_refresh'),
+        ('goals', '0001_squashed_0004_unaccent_search'),
+        ('actors', '0001_squashed_0004_unaccent_search'),
     ]
 
     operations = [

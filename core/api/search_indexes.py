@@ -1,4 +1,5 @@
-"""GIN indexes for free-text search, created by each app's search-index migrations.
+"""GIN indexes for free-text search, and the text search configurations they use, created by
+each app's migrations.
 
 The indexed expression is ``core.search.SearchDocument(*fields)``, the very expression
 ``text_search`` filters on, so PostgreSQL answers ``q=`` (pages and API alike) from the index.
@@ -10,30 +11,10 @@ from django.db import migrations
 from core.search import SEARCH_CONFIGS, SearchDocument
 
 
-def search_index_operation(model: str, name: str, fields: tuple[str, ...]):
-    """The first search indexes (``simple`` configuration), as the 0002/0003 migrations made
-    them; ``search_document_index_operation`` replaces them."""
-
-    def gin_index(apps):
-        from django.contrib.postgres.indexes import GinIndex
-        from django.contrib.postgres.search import SearchVector
-
-        return apps.get_model(model), GinIndex(SearchVector(*fields, config="simple"), name=name)
-
-    def forwards(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.add_index(*gin_index(apps))
-
-    def backwards(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.remove_index(*gin_index(apps))
-
-    return migrations.RunPython(forwards, backwards, elidable=False)
-
-
 def search_document_index_operation(model: str, name: str, fields: tuple[str, ...]):
     """(Re)create the GIN index ``name`` on ``SearchDocument(*fields)`` of ``model``
-    ("app.Model") on PostgreSQL, in place of an index of the same name; nothing elsewhere."""
+    ("app.Model") on PostgreSQL, in place of an index of the same name; nothing elsewhere.
+    Undone, it drops the index."""
 
     def forwards(apps, schema_editor):
         from django.contrib.postgres.indexes import GinIndex
@@ -44,7 +25,11 @@ def search_document_index_operation(model: str, name: str, fields: tuple[str, ..
                 apps.get_model(model), GinIndex(SearchDocument(*fields), name=name)
             )
 
-    return migrations.RunPython(forwards, migrations.RunPython.noop, elidable=False)
+    def backwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(name)}")
+
+    return migrations.RunPython(forwards, backwards, elidable=False)
 
 
 def search_configurations_operation():
