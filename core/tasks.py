@@ -1,5 +1,6 @@
 from celery import shared_task
 
+from .api.tokens import expired_tokens_purge
 from .services import idempotency_keys_purge
 
 
@@ -7,3 +8,9 @@ from .services import idempotency_keys_purge
 def purge_idempotency_keys() -> int:
     """Forget the keys of retried writes once they expire (Celery beat)."""
     return idempotency_keys_purge()
+
+
+@shared_task(ignore_result=True)
+def purge_expired_tokens() -> int:
+    """Delete the API tokens past their expiry (Celery beat)."""
+    return expired_tokens_purge()

@@ -11,6 +11,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from knox.models import AuthToken
@@ -44,6 +45,12 @@ def user_tokens(*, user):
     )
 
 
+def expired_tokens_purge() -> int:
+    """Delete every token past its expiry; returns how many (Celery beat, hourly)."""
+    deleted, _by_model = AuthToken.objects.filter(expiry__lt=timezone.now()).delete()
+    return deleted
+
+
 def token_create(*, user, name: str, expiry_days: int = DEFAULT_EXPIRY_DAYS,
                  scope: str = TokenScope.READ) -> tuple[AuthToken, str]:
     """A new token for ``user`` and its key, which is not kept anywhere: show it once."""
@@ -52,6 +59,7 @@ def token_create(*, user, name: str, expiry_days: int = DEFAULT_EXPIRY_DAYS,
     if not 1 <= expiry_days <= MAX_EXPIRY_DAYS:
         raise ValidationError({"expiry_days": _("Choose between 1 and 365 days.")})
     with transaction.atomic():
+        AuthToken.objects.filter(user=user, expiry__lt=timezone.now()).delete()
         if AuthToken.objects.filter(user=user).select_for_update().count() >= MAX_TOKENS_PER_USER:
             raise ValidationError(
                 _("You already have %(count)s tokens: revoke one first.")

@@ -227,6 +227,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.tasks.purge_idempotency_keys",
         "schedule": 60 * 60,
     },
+    "purge-expired-tokens": {
+        "task": "core.tasks.purge_expired_tokens",
+        "schedule": 60 * 60,
+    },
 }
 # The outbox: how long a delivery holds its row before it is tried again (beyond the task's hard
 # time limit), how long one sweep sends before handing the rest to the next, and how old a

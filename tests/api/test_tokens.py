@@ -4,9 +4,14 @@ and refused once expired."""
 import datetime
 
 import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from knox.models import AuthToken
 from rest_framework.test import APIClient
+
+from core.tasks import purge_expired_tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +125,56 @@ def test_admin_manages_tokens_in_the_admin(admin_user, analyst):
 
     assert response.status_code == 200
     assert "erin" in response.text
+
+
+def _token_queries(queries) -> list[str]:
+    return [q["sql"] for q in queries if "knox_authtoken" in q["sql"] or "core_tokendetails" in q["sql"]]
+
+
+def test_a_token_is_checked_in_one_query(signed_in, analyst):
+    key = signed_in.post(TOKENS, {"name": "reports"}, format="json").json()["token"]
+    for _ in range(3):  # the user's other tokens are not read on each request
+        AuthToken.objects.create(user=analyst, expiry=datetime.timedelta(days=1))
+    client = with_token(key)
+    client.get("/api/v1/goals/")  # the first use writes "last used"
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/api/v1/goals/")
+
+    assert response.status_code == 200
+    reads = _token_queries(queries.captured_queries)
+    assert len(reads) == 1, reads
+    assert "core_tokendetails" in reads[0] and "actors_user" in reads[0]
+
+
+def test_an_expired_token_is_deleted_when_presented(analyst):
+    token, key = AuthToken.objects.create(user=analyst, expiry=datetime.timedelta(days=1))
+    AuthToken.objects.filter(pk=token.pk).update(expiry=timezone.now() - datetime.timedelta(1))
+
+    assert with_token(key).get("/api/v1/goals/").status_code == 401
+    assert not AuthToken.objects.filter(pk=token.pk).exists()
+
+
+def test_expired_tokens_are_purged_every_hour(analyst, coordinator):
+    expired, _ = AuthToken.objects.create(user=analyst, expiry=datetime.timedelta(days=1))
+    AuthToken.objects.filter(pk=expired.pk).update(expiry=timezone.now() - datetime.timedelta(1))
+    live, _ = AuthToken.objects.create(user=coordinator, expiry=datetime.timedelta(days=1))
+    forever, _ = AuthToken.objects.create(user=coordinator, expiry=None)
+
+    assert purge_expired_tokens.apply().get() == 1
+
+    assert set(AuthToken.objects.values_list("pk", flat=True)) == {live.pk, forever.pk}
+    assert settings.CELERY_BEAT_SCHEDULE["purge-expired-tokens"]["task"] == (
+        "core.tasks.purge_expired_tokens"
+    )
+
+
+def test_expired_tokens_do_not_count_towards_the_cap(signed_in, analyst):
+    for _ in range(20):
+        AuthToken.objects.create(user=analyst, expiry=datetime.timedelta(days=1))
+    AuthToken.objects.update(expiry=timezone.now() - datetime.timedelta(1))
+
+    response = signed_in.post(TOKENS, {}, format="json")
+
+    assert response.status_code == 201
+    assert AuthToken.objects.filter(user=analyst).count() == 1
