@@ -152,35 +152,70 @@ def partnership_counts(partnerships) -> dict:
 
 GRID_KEYS = ["kind", "sector", "city", "year", "currency", "areas"]
 
+# The breakdowns, each grouped with the currency, and what GROUPING() of the five keys gives for
+# each (a key left out of the grouping sets its bit, the first key the highest).
+BREAKDOWN_KEYS = ["kind", "sector", "city", "year", "areas"]
+BREAKDOWNS = {
+    "kind": 0b01111, "sector": 0b10111, "city": 0b11011, "year": 0b11101, "areas": 0b11110,
+    "total": 0b11111,
+}
+# Counts stay integers (PostgreSQL's SUM of a bigint is a numeric).
+MEASURES = ("CAST(SUM(n) AS bigint), SUM(money), SUM(euros), CAST(SUM(unconverted) AS bigint), "
+            "SUM(days)")
+# Only the constant names above and the ORM's own query go into these.
+# The grid's euros: a group in euros has its amount as its euros.
+GRID_SQL = (
+    "SELECT {keys}, currency, n, money, unconverted, days, "
+    "CASE WHEN currency = 'EUR' THEN money ELSE euros_sum END AS euros FROM ({sql}) g"
+)
+BREAKDOWNS_SQL = (
+    "SELECT {keys}, currency, GROUPING({keys}), {measures} FROM ({grid}) grid "
+    "GROUP BY GROUPING SETS ({sets}, (currency))"
+)
+BREAKDOWN_SQL = "SELECT {columns}, currency, {grouping}, {measures} FROM grid GROUP BY {by}"
 
-def _contribution_grid(partnerships) -> list[dict]:
-    """The contributions' sums grouped by kind, sector, city, year, currency and goal areas
-    together: one pass over their figures rows (``ContributionFigures``: one narrow row each,
-    its amount already in euros, kept by the database). Euros are summed for the other
-    currencies only: a group in euros has its amount as its euros."""
-    rows = (
+
+def _contribution_rows(partnerships) -> list[dict]:
+    """The contributions' sums by kind, by sector, by city, by year, by goal areas and in total,
+    each per currency: one query. The database first groups the contributions' figures rows
+    (``ContributionFigures``: one narrow row each, its amount already in euros, kept by the
+    database) by all those keys together, then adds that grid up into each breakdown (a
+    hundred rows or so come back). Euros are summed for the other currencies only: a group in
+    euros has its amount as its euros."""
+    grid = (
         ContributionFigures.objects.filter(partnership_id__in=_ids(partnerships))
         .values(*GRID_KEYS)
         .annotate(
             # Named apart from the columns, which the filter of ``unconverted`` reads.
-            total_n=Count("pk"),
-            total_money=Sum("amount"),
-            total_euros=Sum("euros"),
-            total_unconverted=Count("pk", filter=Q(amount__isnull=False, euros__isnull=True)
-                                    & ~Q(currency="EUR")),
-            total_days=Sum("person_days"),
+            n=Count("pk"),
+            money=Sum("amount"),
+            euros_sum=Sum("euros"),
+            unconverted=Count("pk", filter=Q(amount__isnull=False, euros__isnull=True)
+                              & ~Q(currency="EUR")),
+            days=Sum("person_days"),
         )
         .order_by()
     )
-    sql, params = _figures_sql(rows)
+    sql, params = _figures_sql(grid)
     if sql is None:
         return []
-    names = [*GRID_KEYS, "n", "money", "euros", "unconverted", "days"]
-    grid = [dict(zip(names, row, strict=True)) for row in _fetch(partnerships.db, sql, params)]
-    for row in grid:
-        if row["currency"] == "EUR":
-            row["euros"] = row["money"]
-    return grid
+    keys = ", ".join(BREAKDOWN_KEYS)
+    grid_sql = GRID_SQL.format(keys=keys, sql=sql)
+    if connections[partnerships.db].vendor == "postgresql":
+        sets = ", ".join(f"({key}, currency)" for key in BREAKDOWN_KEYS)
+        sql = BREAKDOWNS_SQL.format(keys=keys, measures=MEASURES, grid=grid_sql, sets=sets)
+    else:  # no grouping sets: one grouping each, over the same grid
+        selects = []
+        for dimension, grouping in BREAKDOWNS.items():
+            selects.append(BREAKDOWN_SQL.format(
+                columns=", ".join(key if key == dimension else "NULL" for key in BREAKDOWN_KEYS),
+                grouping=grouping, measures=MEASURES,
+                by="currency" if dimension == "total" else f"{dimension}, currency",
+            ))
+        sql = "WITH grid AS ({}) {}".format(grid_sql, " UNION ALL ".join(selects))
+    names = [*BREAKDOWN_KEYS, "currency", "grouping", "n", "money", "euros", "unconverted",
+             "days"]
+    return [dict(zip(names, row, strict=True)) for row in _fetch(partnerships.db, sql, params)]
 
 
 def _money(value) -> str | None:
@@ -243,32 +278,35 @@ class _Breakdown(dict):
 
 def contribution_totals(partnerships) -> dict:
     """Contributions: how many, the amounts in each currency and in euros, the person-days, in
-    total and by kind, party sector, city, goal area and year.
-
-    One query: a pass over the contributions grouped by kind, sector, city, year, currency and
-    goal areas together (a few thousand rows at most), added up here into each breakdown."""
-    grid = _contribution_grid(partnerships)
+    total and by kind, party sector, city, goal area and year. One query
+    (``_contribution_rows``)."""
     total = _Group("total", _("All contributions"))
-    kinds = _Breakdown(lambda key: _label(ContributionKind, key))
-    sectors = _Breakdown(lambda key: _label(Sector, key))
-    cities = _Breakdown(lambda key: key)
-    areas = _Breakdown(lambda key: _label(Area, key))
-    years = _Breakdown(_year_label)
-    for row in grid:
-        total.add(row)
-        kinds.add(row["kind"], row)
-        sectors.add(row["sector"], row)
-        cities.add(row["city"], row)
-        years.add(None if row["year"] is None else int(row["year"]), row)
-        for area in _areas_of(row["areas"]):
-            areas.add(area, row)
+    breakdowns = {
+        "kind": _Breakdown(lambda key: _label(ContributionKind, key)),
+        "sector": _Breakdown(lambda key: _label(Sector, key)),
+        "city": _Breakdown(lambda key: key),
+        "areas": _Breakdown(lambda key: _label(Area, key)),
+        "year": _Breakdown(_year_label),
+    }
+    dimension_of = {grouping: dimension for dimension, grouping in BREAKDOWNS.items()}
+    for row in _contribution_rows(partnerships):
+        dimension = dimension_of[row["grouping"]]
+        if dimension == "total":
+            total.add(row)
+        elif dimension == "areas":  # a partnership counts in each area of its goals
+            for area in _areas_of(row["areas"]):
+                breakdowns["areas"].add(area, row)
+        elif dimension == "year":
+            breakdowns["year"].add(None if row["year"] is None else int(row["year"]), row)
+        else:
+            breakdowns[dimension].add(row[dimension], row)
     return {
         "total": total.as_dict(),
-        "by_kind": kinds.rows(list(ContributionKind.values)),
-        "by_sector": sectors.rows(list(Sector.values)),
-        "by_city": cities.rows(),
-        "by_area": areas.rows(list(Area.values)),
-        "by_year": _by_year(years.rows()),
+        "by_kind": breakdowns["kind"].rows(list(ContributionKind.values)),
+        "by_sector": breakdowns["sector"].rows(list(Sector.values)),
+        "by_city": breakdowns["city"].rows(),
+        "by_area": breakdowns["areas"].rows(list(Area.values)),
+        "by_year": _by_year(breakdowns["year"].rows()),
     }
 
 
