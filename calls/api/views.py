@@ -2,7 +2,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, status
@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from core.access import Action
 from core.api.parsers import RegistryMultiPartParser
 from core.api.viewsets import DestroyMixin, RegistryModelViewSet, Writes
+from core.files import pdf_download
 
 from .. import selectors, services
 from ..filtersets import CallFilterSet, EoiFilterSet
@@ -182,5 +183,4 @@ class ExpressionOfInterestViewSet(DestroyMixin, RegistryModelViewSet):
         attachment = selectors.attachment_for_download(user=request.user, uuid=key)
         if attachment is None or str(attachment.expression_of_interest_id) != pk:
             raise Http404
-        return FileResponse(attachment.file.open("rb"), as_attachment=True,
-                            filename=attachment.original_name, content_type="application/pdf")
+        return pdf_download(attachment)

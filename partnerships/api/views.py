@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
@@ -7,6 +6,7 @@ from rest_framework.decorators import action
 from core.access import Action
 from core.api.parsers import RegistryJSONParser, RegistryMultiPartParser
 from core.api.viewsets import DestroyMixin, RegistryModelViewSet, Writes
+from core.files import pdf_download
 
 from .. import selectors, services
 from ..filtersets import (
@@ -141,6 +141,4 @@ class DocumentViewSet(DestroyMixin, RegistryModelViewSet):
     @action(detail=True, methods=["get"], filterset_class=None)
     def download(self, request, uuid=None):
         """The PDF itself, as a download, for whoever may read the document."""
-        document = self.get_object()
-        return FileResponse(document.file.open("rb"), as_attachment=True,
-                            filename=document.original_name, content_type="application/pdf")
+        return pdf_download(self.get_object())
