@@ -11,7 +11,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from core.access import Action
-from core.api.parsers import RegistryMultiPartParser
+from core.api.parsers import RegistryMultiPartParser, multipart_body_limit
 from core.api.viewsets import DestroyMixin, RegistryModelViewSet, Writes
 from core.files import pdf_download
 
@@ -32,9 +32,6 @@ from .serializers import (
     EoiSerializer,
     EoiWriteSerializer,
 )
-
-# What a multipart body holds besides the file itself: boundaries, part headers, a file name.
-ATTACHMENT_FORM_OVERHEAD = 64 * 1024
 
 
 class CallViewSet(RegistryModelViewSet):
@@ -89,7 +86,7 @@ class ExpressionOfInterestViewSet(DestroyMixin, RegistryModelViewSet):
 
     def body_limit(self):
         if self.action == "attachments":
-            return settings.CALLS_ATTACHMENT_MAX_BYTES + ATTACHMENT_FORM_OVERHEAD
+            return multipart_body_limit(settings.CALLS_ATTACHMENT_MAX_BYTES)
         return super().body_limit()
 
     @extend_schema(request=None, responses=EoiDetailSerializer)

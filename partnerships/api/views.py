@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 
 from core.access import Action
-from core.api.parsers import RegistryJSONParser, RegistryMultiPartParser
+from core.api.parsers import RegistryJSONParser, RegistryMultiPartParser, multipart_body_limit
 from core.api.viewsets import DestroyMixin, RegistryModelViewSet, Writes
 from core.files import pdf_download
 
@@ -108,10 +108,6 @@ class RuleViewSet(DestroyMixin, RegistryModelViewSet):
     )
 
 
-# What a document's form adds to the file itself, at most.
-DOCUMENT_FORM_OVERHEAD = 64 * 1024
-
-
 class DocumentViewSet(DestroyMixin, RegistryModelViewSet):
     """Documents of partnerships: the signed agreement, amendments, minutes, evaluation reports.
     Public ones of published partnerships are everyone's; those for the parties reach the
@@ -131,7 +127,7 @@ class DocumentViewSet(DestroyMixin, RegistryModelViewSet):
 
     def body_limit(self):
         if self.action == "create":
-            return settings.PARTNERSHIP_DOCUMENT_MAX_BYTES + DOCUMENT_FORM_OVERHEAD
+            return multipart_body_limit(settings.PARTNERSHIP_DOCUMENT_MAX_BYTES)
         return super().body_limit()
 
     def perform_create(self, data):
