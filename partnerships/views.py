@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import BLANK_CHOICE_DASH
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -131,7 +132,7 @@ class PartnershipEditor:
             current_goals=current_goals,
         )
         organisations = party_candidates(keep=[p.organisation_id for p in parties])
-        choices = [("", "---------"), *choice_groups(organisations)]
+        choices = [*BLANK_CHOICE_DASH, *choice_groups(organisations)]
         self.party_formset = PartyFormSet(
             data,
             prefix="parties",
