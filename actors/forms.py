@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
 from actors.choices import KINDS_BY_SECTOR, OrganisationKind, Sector, VerificationStatus
@@ -7,7 +8,7 @@ from actors.licences import LICENCE_SCHEME_CHOICES
 from core.forms import DateField, DateInput, RegistryForm
 
 # Kinds grouped under their sector, so the list reads as the registry is organised.
-KIND_CHOICES = [("", "---------")] + [
+KIND_CHOICES = BLANK_CHOICE_DASH + [
     (sector.label, [(kind.value, kind.label) for kind in OrganisationKind if kind in kinds])
     for sector, kinds in KINDS_BY_SECTOR.items()
 ]
@@ -17,11 +18,11 @@ class OrganisationForm(RegistryForm):
     """Registration and editing of an organisation; which fields appear depends on who edits."""
 
     name = forms.CharField(label=_("Name"), max_length=200)
-    sector = forms.ChoiceField(label=_("Sector"), choices=[("", "---------"), *Sector.choices])
+    sector = forms.ChoiceField(label=_("Sector"), choices=[*BLANK_CHOICE_DASH, *Sector.choices])
     kind = forms.ChoiceField(label=_("Kind"), choices=KIND_CHOICES)
     identifier_scheme = forms.ChoiceField(
         label=_("Identifier scheme"),
-        choices=[("", "---------"), *SCHEME_CHOICES],
+        choices=[*BLANK_CHOICE_DASH, *SCHEME_CHOICES],
         help_text=_("The register the identifier comes from, e.g. FR-RCS for a SIREN."),
     )
     identifier = forms.CharField(label=_("Identifier"), max_length=64)
@@ -35,7 +36,7 @@ class OrganisationForm(RegistryForm):
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea)
     licence_scheme = forms.ChoiceField(
         label=_("Security licence scheme"),
-        choices=[("", "---------"), *LICENCE_SCHEME_CHOICES],
+        choices=[*BLANK_CHOICE_DASH, *LICENCE_SCHEME_CHOICES],
         required=False,
         help_text=_("Private security companies only: the regulator that licensed it."),
     )

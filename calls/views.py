@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,7 @@ from core.access import (
     may_create,
     public_body_id,
 )
+from core.files import pdf_download
 from core.forms import add_service_errors, error_summary, errors_onto
 from core.views import (
     FilteredListView,
@@ -452,12 +453,7 @@ def attachment_download(request, uuid):
     attachment = selectors.attachment_for_download(user=request.user, uuid=uuid)
     if attachment is None:
         raise Http404
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type="application/pdf",
-    )
+    return pdf_download(attachment)
 
 
 @login_required

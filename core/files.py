@@ -7,6 +7,7 @@ or a script to another is refused."""
 import os
 from io import BytesIO
 
+from django.http import FileResponse
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -65,6 +66,13 @@ def _has_active_content(root) -> bool:
         elif isinstance(node, ArrayObject):
             stack.extend(node)
     return False
+
+
+def pdf_download(stored) -> FileResponse:
+    """A stored PDF (a partnership's document, an attachment to an expression of interest) as a
+    download, under the name it was uploaded with."""
+    return FileResponse(stored.file.open("rb"), as_attachment=True, filename=stored.original_name,
+                        content_type="application/pdf")
 
 
 def pdf_problem(uploaded, *, max_bytes: int) -> str | None:

@@ -1,5 +1,5 @@
 from django import forms
-from django.db.models import Q
+from django.db.models import BLANK_CHOICE_DASH, Q
 from django.forms.formsets import BaseFormSet, formset_factory
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +31,7 @@ class PartnershipForm(RegistryForm):
     )
     territory = forms.CharField(label=_("Territory"), max_length=120)
     language = forms.ChoiceField(
-        label=_("Language"), required=False, choices=[("", "---------"), *DOCUMENT_LANGUAGES],
+        label=_("Language"), required=False, choices=[*BLANK_CHOICE_DASH, *DOCUMENT_LANGUAGES],
         help_text=_("The language its title, summary and rules are written in."),
     )
     starts_on = DateField(label=_("Starts on"), required=False, widget=DateInput)
@@ -81,7 +81,7 @@ class PartyForm(RowForm):
             "data-picker-none": _("No verified organisation has this in its name."),
         }),
     )
-    role = forms.ChoiceField(label=_("Role"), choices=[("", "---------"), *Role.choices])
+    role = forms.ChoiceField(label=_("Role"), choices=[*BLANK_CHOICE_DASH, *Role.choices])
     responsibilities = forms.CharField(
         label=_("Responsibilities"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -101,7 +101,7 @@ class ContributionMeasureForm(RegistryForm):
     """The measure of a contribution, as a party's contribution and a firm's offer take it."""
 
     kind = forms.ChoiceField(
-        label=_("Kind of contribution"), choices=[("", "---------"), *ContributionKind.choices]
+        label=_("Kind of contribution"), choices=[*BLANK_CHOICE_DASH, *ContributionKind.choices]
     )
     description = forms.CharField(label=_("Description"), max_length=300, required=False)
     amount = forms.DecimalField(
@@ -127,7 +127,7 @@ class ContributionForm(ContributionMeasureForm, RowForm):
 
 class RuleForm(RowForm):
     category = forms.ChoiceField(
-        label=_("Category"), choices=[("", "---------"), *RuleCategory.choices]
+        label=_("Category"), choices=[*BLANK_CHOICE_DASH, *RuleCategory.choices]
     )
     title = forms.CharField(label=_("Title"), max_length=200)
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))

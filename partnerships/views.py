@@ -2,7 +2,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.db.models import BLANK_CHOICE_DASH
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from actors.selectors import choice_groups, party_candidates
 from core import pagecache
 from core.access import Action, is_admin, is_staff_reader, may, may_create
+from core.files import pdf_download
 from core.forms import error_summary, errors_onto
 from core.views import (
     FilteredListView,
@@ -130,7 +132,7 @@ class PartnershipEditor:
             current_goals=current_goals,
         )
         organisations = party_candidates(keep=[p.organisation_id for p in parties])
-        choices = [("", "---------"), *choice_groups(organisations)]
+        choices = [*BLANK_CHOICE_DASH, *choice_groups(organisations)]
         self.party_formset = PartyFormSet(
             data,
             prefix="parties",
@@ -537,8 +539,7 @@ def document_download(request, uuid):
     document = document_list(user=request.user).filter(uuid=uuid).first()
     if document is None:
         raise Http404
-    return FileResponse(document.file.open("rb"), as_attachment=True,
-                        filename=document.original_name, content_type="application/pdf")
+    return pdf_download(document)
 
 
 

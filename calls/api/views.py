@@ -2,7 +2,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, status
@@ -11,8 +11,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from core.access import Action
-from core.api.parsers import RegistryMultiPartParser
+from core.api.parsers import RegistryMultiPartParser, multipart_body_limit
 from core.api.viewsets import DestroyMixin, RegistryModelViewSet, Writes
+from core.files import pdf_download
 
 from .. import selectors, services
 from ..filtersets import CallFilterSet, EoiFilterSet
@@ -31,9 +32,6 @@ from .serializers import (
     EoiSerializer,
     EoiWriteSerializer,
 )
-
-# What a multipart body holds besides the file itself: boundaries, part headers, a file name.
-ATTACHMENT_FORM_OVERHEAD = 64 * 1024
 
 
 class CallViewSet(RegistryModelViewSet):
@@ -88,7 +86,7 @@ class ExpressionOfInterestViewSet(DestroyMixin, RegistryModelViewSet):
 
     def body_limit(self):
         if self.action == "attachments":
-            return settings.CALLS_ATTACHMENT_MAX_BYTES + ATTACHMENT_FORM_OVERHEAD
+            return multipart_body_limit(settings.CALLS_ATTACHMENT_MAX_BYTES)
         return super().body_limit()
 
     @extend_schema(request=None, responses=EoiDetailSerializer)
@@ -182,5 +180,4 @@ class ExpressionOfInterestViewSet(DestroyMixin, RegistryModelViewSet):
         attachment = selectors.attachment_for_download(user=request.user, uuid=key)
         if attachment is None or str(attachment.expression_of_interest_id) != pk:
             raise Http404
-        return FileResponse(attachment.file.open("rb"), as_attachment=True,
-                            filename=attachment.original_name, content_type="application/pdf")
+        return pdf_download(attachment)

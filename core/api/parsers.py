@@ -8,6 +8,9 @@ from rest_framework.exceptions import ParseError, ValidationError
 
 MAX_JSON_DEPTH = 64
 NUL = "\x00"
+# What a multipart body holds besides the file itself: boundaries, part headers, a file name and
+# the form's other fields.
+MULTIPART_OVERHEAD = 64 * 1024
 
 
 def check_content(data, depth: int = 1, field: str | None = None):
@@ -41,6 +44,11 @@ class RegistryJSONParser(parsers.JSONParser):
                              % {"depth": MAX_JSON_DEPTH}) from None
         check_content(data)
         return data
+
+
+def multipart_body_limit(max_file_bytes: int) -> int:
+    """The largest multipart body a route reads when it takes one file of ``max_file_bytes``."""
+    return max_file_bytes + MULTIPART_OVERHEAD
 
 
 class RegistryMultiPartParser(parsers.MultiPartParser):

@@ -1,9 +1,7 @@
 from core.api.viewsets import (
-    CreateMixin,
     DestroyMixin,
     ReadOnlyRegistryViewSet,
     RegistryModelViewSet,
-    UpdateMixin,
     Writes,
 )
 
@@ -72,7 +70,7 @@ class IndicatorViewSet(RegistryModelViewSet):
     writes = Writes(object="indicator", create=services.indicator_create, update=services.indicator_update)
 
 
-class MeasurementViewSet(CreateMixin, UpdateMixin, DestroyMixin, ReadOnlyRegistryViewSet):
+class MeasurementViewSet(DestroyMixin, RegistryModelViewSet):
     """Dated values of indicators, never in the future. Whoever may change the indicator
     corrects a wrong value (PUT, PATCH) or withdraws it (DELETE); the history keeps what was
     there and who changed it."""

@@ -1,12 +1,12 @@
 from django.conf import settings
-from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 
 from core.access import Action
-from core.api.parsers import RegistryJSONParser, RegistryMultiPartParser
+from core.api.parsers import RegistryJSONParser, RegistryMultiPartParser, multipart_body_limit
 from core.api.viewsets import DestroyMixin, RegistryModelViewSet, Writes
+from core.files import pdf_download
 
 from .. import selectors, services
 from ..filtersets import (
@@ -108,10 +108,6 @@ class RuleViewSet(DestroyMixin, RegistryModelViewSet):
     )
 
 
-# What a document's form adds to the file itself, at most.
-DOCUMENT_FORM_OVERHEAD = 64 * 1024
-
-
 class DocumentViewSet(DestroyMixin, RegistryModelViewSet):
     """Documents of partnerships: the signed agreement, amendments, minutes, evaluation reports.
     Public ones of published partnerships are everyone's; those for the parties reach the
@@ -131,7 +127,7 @@ class DocumentViewSet(DestroyMixin, RegistryModelViewSet):
 
     def body_limit(self):
         if self.action == "create":
-            return settings.PARTNERSHIP_DOCUMENT_MAX_BYTES + DOCUMENT_FORM_OVERHEAD
+            return multipart_body_limit(settings.PARTNERSHIP_DOCUMENT_MAX_BYTES)
         return super().body_limit()
 
     def perform_create(self, data):
@@ -141,6 +137,4 @@ class DocumentViewSet(DestroyMixin, RegistryModelViewSet):
     @action(detail=True, methods=["get"], filterset_class=None)
     def download(self, request, uuid=None):
         """The PDF itself, as a download, for whoever may read the document."""
-        document = self.get_object()
-        return FileResponse(document.file.open("rb"), as_attachment=True,
-                            filename=document.original_name, content_type="application/pdf")
+        return pdf_download(self.get_object())

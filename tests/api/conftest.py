@@ -39,6 +39,12 @@ def api_as(users):
     return lambda kind: client_for(users[kind])
 
 
+@pytest.fixture
+def alice(coordinator):
+    """Alice, our body's coordinator, as an API client."""
+    return client_for(coordinator)
+
+
 @dataclass
 class Registry:
     body: object

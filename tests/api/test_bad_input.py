@@ -13,11 +13,6 @@ pytestmark = pytest.mark.django_db
 HUGE = "9" * 40
 
 
-@pytest.fixture
-def alice(coordinator):
-    return client_for(coordinator)
-
-
 def assert_error(response, status):
     assert response.status_code == status, response.content[:300]
     body = response.json()

@@ -12,11 +12,6 @@ from .conftest import client_for
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def alice(coordinator):
-    return client_for(coordinator)
-
-
 def url(partnership):
     return f"/api/v1/partnerships/{partnership.pk}/"
 

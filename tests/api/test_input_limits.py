@@ -18,11 +18,6 @@ EOIS = "/api/v1/expressions-of-interest/"
 
 
 @pytest.fixture
-def alice(coordinator):
-    return client_for(coordinator)
-
-
-@pytest.fixture
 def carol(firm_user):
     return client_for(firm_user)
 

@@ -8,14 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from .. import factories as f
-from .conftest import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def alice(coordinator):
-    return client_for(coordinator)
 
 
 @pytest.fixture

@@ -18,11 +18,6 @@ on_postgresql = pytest.mark.skipif(
 )
 
 
-@pytest.fixture
-def alice(coordinator):
-    return client_for(coordinator)
-
-
 def titles(response):
     assert response.status_code == 200, response.content
     return sorted(row["title"] for row in response.json()["results"])

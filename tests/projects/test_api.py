@@ -6,16 +6,11 @@ import pytest
 from projects.models import Project
 from tests import factories as f
 from tests.access import expect
-from tests.api.conftest import client_for
 
 from .factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def api_as(users):
-    return lambda kind: client_for(users[kind])
 
 PROJECTS = "/api/v1/projects/"
 
