@@ -133,6 +133,7 @@ def test_rows_stream_from_a_cursor_that_is_not_held(users, body):
 @pytest.mark.parametrize("extension", ["csv", "json"])
 def test_a_client_leaving_early_ends_the_transaction(monkeypatch, users, body, extension):
     monkeypatch.setattr(exports.ExportMixin, "export_chunk_size", 2)
+    monkeypatch.setattr(exports, "STREAM_PIECE", 1)  # a piece per row
     for _ in range(5):
         f.PartnershipFactory(lead_body=body)
     response = client_for(users["coordinator"]).get(f"/api/v1/partnerships/export.{extension}")
@@ -145,6 +146,25 @@ def test_a_client_leaving_early_ends_the_transaction(monkeypatch, users, body, e
     response.close()
 
     assert not connection.in_atomic_block
+
+
+@pytest.mark.parametrize("extension", ["csv", "json"])
+def test_rows_are_sent_in_pieces_after_the_header(monkeypatch, users, body, extension):
+    """The server gets the rows in pieces of about ``STREAM_PIECE`` characters, not one write
+    per row; the CSV header goes alone and at once, before any row is read."""
+    monkeypatch.setattr(exports, "STREAM_PIECE", 600)
+    for number in range(30):
+        f.PartnershipFactory(title=f"P{number:02}", lead_body=body)
+    response = client_for(users["coordinator"]).get(f"/api/v1/partnerships/export.{extension}")
+
+    pieces = list(response.streaming_content)
+
+    rows = b"".join(pieces).decode()
+    assert rows.count("P0") == 10 and rows.count("P2") == 10
+    assert 2 < len(pieces) < 31
+    assert all(len(piece) >= 600 for piece in pieces[1:-1])
+    if extension == "csv":
+        assert pieces[0].decode().startswith("id,url,title,") and pieces[0].count(b"\n") == 1
 
 
 def test_spreadsheet_formulas_are_neutralised(users, body):
