@@ -4,6 +4,11 @@ efus_ppp.wsgi:application``.
 Threaded workers (gthread): a client that sends its body slowly holds one thread, not a whole
 worker, so two slow clients no longer stop /healthz/ and everyone else (with sync workers they
 did, for 66 s). A reverse proxy that buffers request bodies protects further still.
+
+Sized for a 2-core machine and measured there (bench/README.md, "gunicorn settings"): 3
+workers of 8 threads served as much as 5 of 4 or 5 sync workers, within the noise, with less
+memory; fewer threads (3 of 2) or workers (2 of 8) served less. On a larger machine, start
+from one worker per core plus one (``WEB_CONCURRENCY``) and measure with ``bench/run.py``.
 """
 
 import os
@@ -18,7 +23,10 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 # Idle keep-alive connections wait in the worker's poller, not in a thread.
 keepalive = 5
-max_requests = 2000
-max_requests_jitter = 200
+# A worker is replaced after this many requests, a bound on any slow leak; each replacement
+# imports the apps again and opens new connections that prepare their statements anew. At 2 000
+# a fully loaded worker (about 120 requests/s) was replaced every 17 s; at 20 000, every 3 min.
+max_requests = 20000
+max_requests_jitter = 2000
 accesslog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
