@@ -1,0 +1,33 @@
+"""The country filters read ``UPPER(country)``, the expression the organisation index holds."""
+
+import pytest
+from django.db import connection
+
+from actors.models import Organisation
+from partnerships.filtersets import PartnershipFilterSet
+from partnerships.models import Partnership
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner"),
+]
+
+
+def _plan(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_the_partnership_country_filter_can_use_the_index():
+    filtered = PartnershipFilterSet({"country": "de"}, queryset=Partnership.objects.all()).qs
+
+    assert "organisation_country_upper" in _plan(filtered.values("pk"))
+
+
+def test_an_organisation_country_lookup_can_use_the_index():
+    assert "organisation_country_upper" in _plan(
+        Organisation.objects.filter(country__iexact="de").values("pk")
+    )
