@@ -1,9 +1,14 @@
 """An index of UPPER(country), which the country filters compare: PostgreSQL then keeps
-statistics of the expression (gathered at once here, rather than at autovacuum's next pass), and
+statistics of the expression (gathered at once here on PostgreSQL, rather than at autovacuum's next pass), and
 a prepared statement's generic plan knows how many rows a country has."""
 
 import django.db.models.functions.text
 from django.db import migrations, models
+
+
+def analyse(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("ANALYZE actors_organisation")
 
 
 class Migration(migrations.Migration):
@@ -17,5 +22,5 @@ class Migration(migrations.Migration):
             model_name='organisation',
             index=models.Index(django.db.models.functions.text.Upper('country'), name='organisation_country_upper'),
         ),
-        migrations.RunSQL("ANALYZE actors_organisation", migrations.RunSQL.noop),
+        migrations.RunPython(analyse, migrations.RunPython.noop, elidable=True),
     ]
