@@ -2,7 +2,9 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from knox.models import AuthToken
 
 from .access import Action, may
 from .models import IdempotencyKey
@@ -110,4 +112,10 @@ def apply_changes(instance, changes: dict, editable: set[str]) -> set[str]:
 def idempotency_keys_purge() -> int:
     """Delete the keys of retried writes older than their time to live; returns how many."""
     deleted, _by_model = IdempotencyKey.objects.expired().delete()
+    return deleted
+
+
+def expired_tokens_purge() -> int:
+    """Delete every API token past its expiry; returns how many (Celery beat, hourly)."""
+    deleted, _by_model = AuthToken.objects.filter(expiry__lt=timezone.now()).delete()
     return deleted

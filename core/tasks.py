@@ -1,7 +1,6 @@
 from celery import shared_task
 
-from .api.tokens import expired_tokens_purge
-from .services import idempotency_keys_purge
+from .services import expired_tokens_purge, idempotency_keys_purge
 
 
 @shared_task(ignore_result=True)

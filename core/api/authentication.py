@@ -11,7 +11,7 @@ from knox.settings import CONSTANTS, knox_settings
 from rest_framework import exceptions
 from rest_framework.permissions import SAFE_METHODS
 
-from core.models import TokenScope
+from core.models import TokenDetails, TokenScope
 
 # How often the "last used" time of a token is written: at most once a minute per token.
 LAST_USED_PRECISION = datetime.timedelta(minutes=1)
@@ -35,7 +35,7 @@ class TokenAuthentication(KnoxTokenAuthentication):
             return result
         now = timezone.now()
         if details.last_used_at is None or now - details.last_used_at > LAST_USED_PRECISION:
-            type(details).objects.filter(pk=details.pk).update(last_used_at=now)
+            TokenDetails.objects.filter(pk=details.pk).update(last_used_at=now)
         if details.scope == TokenScope.READ and request.method not in SAFE_METHODS:
             view = (getattr(request, "parser_context", None) or {}).get("view")
             if not (request.method == "DELETE" and getattr(view, "revocable_with_read_scope", False)):

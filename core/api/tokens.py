@@ -45,12 +45,6 @@ def user_tokens(*, user):
     )
 
 
-def expired_tokens_purge() -> int:
-    """Delete every token past its expiry; returns how many (Celery beat, hourly)."""
-    deleted, _by_model = AuthToken.objects.filter(expiry__lt=timezone.now()).delete()
-    return deleted
-
-
 def token_create(*, user, name: str, expiry_days: int = DEFAULT_EXPIRY_DAYS,
                  scope: str = TokenScope.READ) -> tuple[AuthToken, str]:
     """A new token for ``user`` and its key, which is not kept anywhere: show it once."""
