@@ -1,10 +1,12 @@
 import copy
+from collections.abc import Mapping
 from urllib.parse import quote
 
 from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.relations import Hyperlink
+from rest_framework.fields import DictField, Field, ListField, SkipField
+from rest_framework.relations import Hyperlink, ManyRelatedField, PKOnlyObject
 
 from core.access import Action
 from core.forms import check_year
@@ -52,6 +54,16 @@ class DateTimeField(serializers.DateTimeField):
             return self._zone
 
 
+def _copied(field):
+    """A field for one serializer, from the class's unbound one. A field without fields of its
+    own is copied as it stands (binding sets only its own attributes); one that holds others (a
+    nested serializer, a list of relations) is built anew, as DRF does for every field, so that
+    each holds its own children."""
+    if isinstance(field, (serializers.BaseSerializer, ManyRelatedField, ListField, DictField)):
+        return copy.deepcopy(field)
+    return copy.copy(field)
+
+
 # The base of every model serializer of the registry (a comment, not a docstring: the schema
 # would show a docstring as the description of every serializer that has none of its own).
 # Its fields are built from the model once per class, then copied for each serializer (DRF
@@ -72,7 +84,42 @@ class RegistryModelSerializer(serializers.ModelSerializer):
                 if type(field) is serializers.HyperlinkedIdentityField:
                     built[name] = DetailURLField(*field._args, **field._kwargs)
             type(self)._built_fields = built
-        return copy.deepcopy(built)
+        return {name: _copied(field) for name, field in built.items()}
+
+    def to_representation(self, instance):
+        # As DRF's, but a field that shows one of the model's own columns reads it with a plain
+        # attribute lookup, decided once per serializer rather than once per row and field.
+        if isinstance(instance, Mapping):
+            return super().to_representation(instance)
+        plan = self.__dict__.get("_plan")
+        if plan is None:
+            plan = self._plan = self._representation_plan()
+        data = {}
+        for name, column, field in plan:
+            if column is not None:
+                value = checked = getattr(instance, column)
+            else:
+                try:
+                    value = field.get_attribute(instance)
+                except SkipField:
+                    continue
+                checked = value.pk if isinstance(value, PKOnlyObject) else value
+            data[name] = None if checked is None else field.to_representation(value)
+        return data
+
+    def _representation_plan(self) -> list:
+        """``(name, column or None, field)`` for each readable field, in order."""
+        columns = {
+            model_field.name for model_field in self.Meta.model._meta.concrete_fields
+            if not model_field.is_relation
+        }
+        plan = []
+        for field in self._readable_fields:
+            source = field.source_attrs
+            plain = (type(field).get_attribute is Field.get_attribute and len(source) == 1
+                     and source[0] in columns)
+            plan.append((field.field_name, source[0] if plain else None, field))
+        return plan
 
     # DRF drops ``allow_blank`` from the fields it makes read-only, so the schema would promise a
     # value where a blank model field returns ``""`` (an offer for any area, a body without a
