@@ -86,11 +86,14 @@ def _run(command: list[str], env: dict):
 
 
 def table_counts(alias: str = "default") -> dict[str, int]:
+    """Rows per table of the registry; SQLite's own tables (``sqlite_stat1``, which ANALYZE
+    writes) are the engine's, not data, and a restore does not bring them back."""
     connection = connections[alias]
     with connection.cursor() as cursor:
         tables = connection.introspection.table_names(cursor)
         return {
-            table: _count(cursor, connection.ops.quote_name(table)) for table in sorted(tables)
+            table: _count(cursor, connection.ops.quote_name(table))
+            for table in sorted(tables) if not table.startswith("sqlite_")
         }
 
 
