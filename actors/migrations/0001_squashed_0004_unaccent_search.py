@@ -11,7 +11,6 @@ import actors.models
 import django.contrib.auth.validators
 import django.db.models.deletion
 import django.utils.timezone
-import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 from django.contrib.postgres.operations import UnaccentExtension
@@ -19,6 +18,32 @@ from django.contrib.postgres.operations import UnaccentExtension
 from core.api.search_indexes import (
     search_configurations_operation,
     search_document_index_operation,
+)
+from core.migration_parts import auto_id, historical_fk, historical_model, historical_timestamps, history_user, timestamps
+
+
+# Columns that an organisation and its history have alike.
+ORGANISATION = (
+    ('name', models.CharField(max_length=200, verbose_name='name')),
+    ('sector', models.CharField(choices=[('public', 'Public body'), ('private', 'Private sector'), ('intermediary', 'Intermediary or civil society')], max_length=20, verbose_name='sector')),
+    ('kind', models.CharField(choices=[('municipality', 'Municipality'), ('intermunicipal', 'Inter-municipal body'), ('regional_authority', 'Regional authority'), ('national_authority', 'National authority'), ('police', 'Police'), ('prosecution', 'Prosecution service'), ('transport_authority', 'Transport authority'), ('school', 'School'), ('social_services', 'Social services'), ('housing_body', 'Public housing body'), ('sme', 'Small or medium enterprise'), ('large_enterprise', 'Large enterprise'), ('private_security', 'Private security company'), ('retailer', 'Retailer'), ('transport_operator', 'Transport operator'), ('nightlife', 'Nightlife venue or operator'), ('technology', 'Technology company'), ('business_association', 'Business association'), ('chamber_of_commerce', 'Chamber of commerce'), ('bid', 'Business improvement district'), ('city_centre_management', 'City-centre management'), ('ngo', 'Non-governmental organisation'), ('residents_association', "Residents' association"), ('research', 'University or research body')], max_length=30, verbose_name='kind')),
+    ('identifier_scheme', models.CharField(choices=[('FR-RCS', 'France: SIREN/SIRET (Registre du commerce et des sociétés)'), ('FR-RNA', 'France: Répertoire national des associations (local scheme)'), ('GB-COH', 'United Kingdom: Companies House'), ('GB-LAE', 'United Kingdom: Local authorities (England)'), ('GB-CHC', 'United Kingdom: Charity Commission (England and Wales)'), ('DE-CR', 'Germany: Commercial register (Handelsregister)'), ('BE-BCE_KBO', 'Belgium: Crossroads Bank for Enterprises'), ('NL-KVK', 'Netherlands: Chamber of Commerce'), ('ES-DIR3', 'Spain: Common directory of public administration units'), ('IT-IPA', 'Italy: Public administration index'), ('XI-LEI', 'Global Legal Entity Identifier'), ('XX-LOCAL', 'Other local scheme (not on org-id.guide)')], help_text='The register the identifier comes from, in the org-id.guide style.', max_length=20, verbose_name='identifier scheme')),
+    ('identifier', models.CharField(max_length=64, verbose_name='identifier')),
+    ('country', models.CharField(help_text='ISO 3166-1 alpha-2 code, e.g. FR, BE, DE.', max_length=2, verbose_name='country')),
+    ('territory', models.CharField(help_text='City, district or region where it acts.', max_length=120, verbose_name='territory')),
+    ('website', models.URLField(blank=True, verbose_name='website')),
+    ('description', models.TextField(blank=True, verbose_name='description')),
+    ('verification_status', models.CharField(choices=[('unverified', 'Unverified'), ('verified', 'Verified'), ('rejected', 'Rejected')], default='unverified', max_length=12, verbose_name='verification')),
+    ('verified_at', models.DateTimeField(blank=True, null=True, verbose_name='verified at')),
+    ('contact_name', models.CharField(blank=True, max_length=120, verbose_name='contact name')),
+    ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact e-mail')),
+    ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='contact phone')),
+    ('internal_notes', models.TextField(blank=True, verbose_name='internal notes')),
+)
+LICENCE = (
+    ('licence_expires_on', models.DateField(blank=True, null=True, verbose_name='security licence expires on')),
+    ('licence_number', models.CharField(blank=True, max_length=64, verbose_name='security licence number')),
+    ('licence_scheme', models.CharField(blank=True, choices=[('FR-CNAPS', "France: CNAPS authorisation to operate (autorisation d'exercer)"), ('GB-SIA', 'United Kingdom: Security Industry Authority licence'), ('OTHER', 'Other national regulator (format not checked)')], help_text='The regulator that licensed this private security company.', max_length=20, verbose_name='security licence scheme')),
 )
 
 
@@ -41,7 +66,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='User',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                auto_id(),
                 ('password', models.CharField(max_length=128, verbose_name='password')),
                 ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
                 ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
@@ -66,69 +91,20 @@ class Migration(migrations.Migration):
                 ('objects', actors.models.RegistryUserManager()),
             ],
         ),
-        migrations.CreateModel(
-            name='HistoricalOrganisation',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('sector', models.CharField(choices=[('public', 'Public body'), ('private', 'Private sector'), ('intermediary', 'Intermediary or civil society')], max_length=20, verbose_name='sector')),
-                ('kind', models.CharField(choices=[('municipality', 'Municipality'), ('intermunicipal', 'Inter-municipal body'), ('regional_authority', 'Regional authority'), ('national_authority', 'National authority'), ('police', 'Police'), ('prosecution', 'Prosecution service'), ('transport_authority', 'Transport authority'), ('school', 'School'), ('social_services', 'Social services'), ('housing_body', 'Public housing body'), ('sme', 'Small or medium enterprise'), ('large_enterprise', 'Large enterprise'), ('private_security', 'Private security company'), ('retailer', 'Retailer'), ('transport_operator', 'Transport operator'), ('nightlife', 'Nightlife venue or operator'), ('technology', 'Technology company'), ('business_association', 'Business association'), ('chamber_of_commerce', 'Chamber of commerce'), ('bid', 'Business improvement district'), ('city_centre_management', 'City-centre management'), ('ngo', 'Non-governmental organisation'), ('residents_association', "Residents' association"), ('research', 'University or research body')], max_length=30, verbose_name='kind')),
-                ('identifier_scheme', models.CharField(choices=[('FR-RCS', 'France: SIREN/SIRET (Registre du commerce et des sociétés)'), ('FR-RNA', 'France: Répertoire national des associations (local scheme)'), ('GB-COH', 'United Kingdom: Companies House'), ('GB-LAE', 'United Kingdom: Local authorities (England)'), ('GB-CHC', 'United Kingdom: Charity Commission (England and Wales)'), ('DE-CR', 'Germany: Commercial register (Handelsregister)'), ('BE-BCE_KBO', 'Belgium: Crossroads Bank for Enterprises'), ('NL-KVK', 'Netherlands: Chamber of Commerce'), ('ES-DIR3', 'Spain: Common directory of public administration units'), ('IT-IPA', 'Italy: Public administration index'), ('XI-LEI', 'Global Legal Entity Identifier'), ('XX-LOCAL', 'Other local scheme (not on org-id.guide)')], help_text='The register the identifier comes from, in the org-id.guide style.', max_length=20, verbose_name='identifier scheme')),
-                ('identifier', models.CharField(max_length=64, verbose_name='identifier')),
-                ('country', models.CharField(help_text='ISO 3166-1 alpha-2 code, e.g. FR, BE, DE.', max_length=2, verbose_name='country')),
-                ('territory', models.CharField(help_text='City, district or region where it acts.', max_length=120, verbose_name='territory')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('verification_status', models.CharField(choices=[('unverified', 'Unverified'), ('verified', 'Verified'), ('rejected', 'Rejected')], default='unverified', max_length=12, verbose_name='verification')),
-                ('verified_at', models.DateTimeField(blank=True, null=True, verbose_name='verified at')),
-                ('contact_name', models.CharField(blank=True, max_length=120, verbose_name='contact name')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact e-mail')),
-                ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='contact phone')),
-                ('internal_notes', models.TextField(blank=True, verbose_name='internal notes')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='updated at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('licence_expires_on', models.DateField(blank=True, null=True, verbose_name='security licence expires on')),
-                ('licence_number', models.CharField(blank=True, max_length=64, verbose_name='security licence number')),
-                ('licence_scheme', models.CharField(blank=True, choices=[('FR-CNAPS', "France: CNAPS authorisation to operate (autorisation d'exercer)"), ('GB-SIA', 'United Kingdom: Security Industry Authority licence'), ('OTHER', 'Other national regulator (format not checked)')], help_text='The regulator that licensed this private security company.', max_length=20, verbose_name='security licence scheme')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('verified_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='verified by')),
+        historical_model(
+            'HistoricalOrganisation', 'organisation', 'organisations',
+            fields=[*ORGANISATION, *historical_timestamps()], added=LICENCE, relations=[
+                history_user(),
+                ('verified_by', historical_fk(settings.AUTH_USER_MODEL, 'verified by')),
             ],
-            options={
-                'verbose_name': 'historical organisation',
-                'verbose_name_plural': 'historical organisations',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
             name='Organisation',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('sector', models.CharField(choices=[('public', 'Public body'), ('private', 'Private sector'), ('intermediary', 'Intermediary or civil society')], max_length=20, verbose_name='sector')),
-                ('kind', models.CharField(choices=[('municipality', 'Municipality'), ('intermunicipal', 'Inter-municipal body'), ('regional_authority', 'Regional authority'), ('national_authority', 'National authority'), ('police', 'Police'), ('prosecution', 'Prosecution service'), ('transport_authority', 'Transport authority'), ('school', 'School'), ('social_services', 'Social services'), ('housing_body', 'Public housing body'), ('sme', 'Small or medium enterprise'), ('large_enterprise', 'Large enterprise'), ('private_security', 'Private security company'), ('retailer', 'Retailer'), ('transport_operator', 'Transport operator'), ('nightlife', 'Nightlife venue or operator'), ('technology', 'Technology company'), ('business_association', 'Business association'), ('chamber_of_commerce', 'Chamber of commerce'), ('bid', 'Business improvement district'), ('city_centre_management', 'City-centre management'), ('ngo', 'Non-governmental organisation'), ('residents_association', "Residents' association"), ('research', 'University or research body')], max_length=30, verbose_name='kind')),
-                ('identifier_scheme', models.CharField(choices=[('FR-RCS', 'France: SIREN/SIRET (Registre du commerce et des sociétés)'), ('FR-RNA', 'France: Répertoire national des associations (local scheme)'), ('GB-COH', 'United Kingdom: Companies House'), ('GB-LAE', 'United Kingdom: Local authorities (England)'), ('GB-CHC', 'United Kingdom: Charity Commission (England and Wales)'), ('DE-CR', 'Germany: Commercial register (Handelsregister)'), ('BE-BCE_KBO', 'Belgium: Crossroads Bank for Enterprises'), ('NL-KVK', 'Netherlands: Chamber of Commerce'), ('ES-DIR3', 'Spain: Common directory of public administration units'), ('IT-IPA', 'Italy: Public administration index'), ('XI-LEI', 'Global Legal Entity Identifier'), ('XX-LOCAL', 'Other local scheme (not on org-id.guide)')], help_text='The register the identifier comes from, in the org-id.guide style.', max_length=20, verbose_name='identifier scheme')),
-                ('identifier', models.CharField(max_length=64, verbose_name='identifier')),
-                ('country', models.CharField(help_text='ISO 3166-1 alpha-2 code, e.g. FR, BE, DE.', max_length=2, verbose_name='country')),
-                ('territory', models.CharField(help_text='City, district or region where it acts.', max_length=120, verbose_name='territory')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('verification_status', models.CharField(choices=[('unverified', 'Unverified'), ('verified', 'Verified'), ('rejected', 'Rejected')], default='unverified', max_length=12, verbose_name='verification')),
-                ('verified_at', models.DateTimeField(blank=True, null=True, verbose_name='verified at')),
-                ('contact_name', models.CharField(blank=True, max_length=120, verbose_name='contact name')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact e-mail')),
-                ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='contact phone')),
-                ('internal_notes', models.TextField(blank=True, verbose_name='internal notes')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('licence_expires_on', models.DateField(blank=True, null=True, verbose_name='security licence expires on')),
-                ('licence_number', models.CharField(blank=True, max_length=64, verbose_name='security licence number')),
-                ('licence_scheme', models.CharField(blank=True, choices=[('FR-CNAPS', "France: CNAPS authorisation to operate (autorisation d'exercer)"), ('GB-SIA', 'United Kingdom: Security Industry Authority licence'), ('OTHER', 'Other national regulator (format not checked)')], help_text='The regulator that licensed this private security company.', max_length=20, verbose_name='security licence scheme')),
+                auto_id(),
+                *ORGANISATION,
+                *timestamps(),
+                *LICENCE,
                 ('verified_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='verified by')),
             ],
             options={

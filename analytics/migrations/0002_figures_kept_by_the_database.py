@@ -21,6 +21,7 @@ from django.db import migrations, models
 
 
 from analytics.models import AREA_BITS
+from core.migration_parts import TRANSITION_TABLES, statement_refresh_function, statement_triggers
 
 AREAS = "CASE g.area {} ELSE 0 END".format(
     " ".join(f"WHEN '{area}' THEN {bit}" for area, bit in AREA_BITS.items())
@@ -132,24 +133,6 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE FUNCTION analytics_figures_of_organisations() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM analytics_figures_refresh(ARRAY(
-    SELECT DISTINCT pa.partnership_id FROM new_rows n JOIN old_rows o ON o.id = n.id
-    JOIN partnerships_party pa ON pa.organisation_id = n.id
-    WHERE n.sector IS DISTINCT FROM o.sector));
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION analytics_figures_of_goals() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM analytics_figures_refresh(ARRAY(
-    SELECT DISTINCT l.partnership_id FROM new_rows n JOIN old_rows o ON o.id = n.id
-    JOIN partnerships_partnership_goals l ON l.goal_id = n.id
-    WHERE n.area IS DISTINCT FROM o.area));
-  RETURN NULL;
-END $$;
-
 CREATE FUNCTION analytics_figures_of_rates() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
@@ -174,24 +157,24 @@ END $$;
 LINKS = ("partnerships_party", "partnerships_partnership_goals",
          "partnerships_partnership_community_groups")
 
-TRANSITIONS = {"INSERT": "NEW TABLE AS new_rows", "DELETE": "OLD TABLE AS old_rows",
-               "UPDATE": "OLD TABLE AS old_rows NEW TABLE AS new_rows"}
+# Columns of other tables that the figures copy: (table, column, the function that rebuilds the
+# partnerships that reach a changed row ``n``, how they reach it: a join and its alias).
+COPIED = (
+    ("actors_organisation", "sector", "analytics_figures_of_organisations",
+     "partnerships_party pa ON pa.organisation_id = n.id", "pa"),
+    ("goals_goal", "area", "analytics_figures_of_goals",
+     "partnerships_partnership_goals l ON l.goal_id = n.id", "l"),
+)
 
 
-def _link_function(table: str) -> str:
-    # PL/pgSQL plans a statement when it first runs it, so each branch names only the
-    # transition tables that its event has.
+def _copied_function(table: str, column: str, function: str, join: str, alias: str) -> str:
     return f"""
-CREATE FUNCTION {table}_figures() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM analytics_figures_refresh(ARRAY(SELECT DISTINCT partnership_id FROM new_rows));
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM analytics_figures_refresh(ARRAY(SELECT DISTINCT partnership_id FROM old_rows));
-  ELSE
-    PERFORM analytics_figures_refresh(ARRAY(
-      SELECT partnership_id FROM new_rows UNION SELECT partnership_id FROM old_rows));
-  END IF;
+  PERFORM analytics_figures_refresh(ARRAY(
+    SELECT DISTINCT {alias}.partnership_id FROM new_rows n JOIN old_rows o ON o.id = n.id
+    JOIN {join}
+    WHERE n.{column} IS DISTINCT FROM o.{column}));
   RETURN NULL;
 END $$;
 """
@@ -199,12 +182,11 @@ END $$;
 
 # (table, function, events)
 TRIGGERS = (
-    ("partnerships_partnership", "analytics_figures_of_partnerships", TRANSITIONS),
-    ("partnerships_contribution", "analytics_figures_of_contributions", TRANSITIONS),
-    ("actors_organisation", "analytics_figures_of_organisations", ("UPDATE",)),
-    ("goals_goal", "analytics_figures_of_goals", ("UPDATE",)),
-    ("analytics_exchangerate", "analytics_figures_of_rates", TRANSITIONS),
-    *((table, f"{table}_figures", TRANSITIONS) for table in LINKS),
+    ("partnerships_partnership", "analytics_figures_of_partnerships", TRANSITION_TABLES),
+    ("partnerships_contribution", "analytics_figures_of_contributions", TRANSITION_TABLES),
+    *((table, function, ("UPDATE",)) for table, _, function, *_ in COPIED),
+    ("analytics_exchangerate", "analytics_figures_of_rates", TRANSITION_TABLES),
+    *((table, f"{table}_figures", TRANSITION_TABLES) for table in LINKS),
 )
 
 # Elsewhere, views that compute the same columns (SQLite: Django's function for the day of a
@@ -250,15 +232,14 @@ def forwards(apps, schema_editor):
         return
     schema_editor.execute(POSTGRESQL_TABLES)
     schema_editor.execute(POSTGRESQL_FUNCTIONS.replace("{zone}", zone).replace("{areas}", AREAS))
+    for copied in COPIED:
+        schema_editor.execute(_copied_function(*copied))
     for table in LINKS:
-        schema_editor.execute(_link_function(table))
+        schema_editor.execute(statement_refresh_function(
+            f"{table}_figures", refresh="analytics_figures_refresh", key="partnership_id"
+        ))
     for table, function, events in TRIGGERS:
-        for event in events:
-            referencing = TRANSITIONS[event]
-            schema_editor.execute(
-                f"CREATE TRIGGER analytics_figures_{event.lower()} AFTER {event} ON {table} "
-                f"REFERENCING {referencing} FOR EACH STATEMENT EXECUTE FUNCTION {function}()"
-            )
+        schema_editor.execute(statement_triggers("analytics_figures", table, function, events))
     schema_editor.execute(
         "SELECT analytics_figures_refresh(ARRAY(SELECT id FROM partnerships_partnership))"
     )

@@ -6,10 +6,39 @@ This one migration stands for the app's first five; a database that has those is
 import calls.models
 import django.core.validators
 import django.db.models.deletion
-import simple_history.models
 import uuid
 from django.conf import settings
 from django.db import migrations, models
+
+from core.migration_parts import auto_id, historical_fk, historical_m2m, historical_model, historical_timestamps, history_user, timestamps
+from partnerships.migration_parts import measure_fields
+
+
+# Columns that a model and its history have alike. The history of an expression of interest
+# leaves out the contact's name, e-mail and phone.
+CALL = (
+    ('title', models.CharField(max_length=200, verbose_name='title')),
+    ('description', models.TextField(validators=[django.core.validators.MaxLengthValidator(5000)], verbose_name='description')),
+    ('territory', models.CharField(max_length=120, verbose_name='territory')),
+    ('contribution_kinds', models.JSONField(default=list, help_text="What the body hopes firms will bring: money, people's time, expertise...", verbose_name='contribution kinds sought')),
+    ('opens_on', models.DateField(verbose_name='opens on')),
+    ('closes_at', models.DateTimeField(verbose_name='closes at')),
+    ('status', models.CharField(choices=[('draft', 'Draft'), ('open', 'Open'), ('closed', 'Closed')], default='draft', editable=False, max_length=10, verbose_name='status')),
+    ('closed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='closed at')),
+)
+PROPOSAL = (
+    ('title', models.CharField(max_length=200, verbose_name='title')),
+    ('summary', models.TextField(validators=[django.core.validators.MaxLengthValidator(5000)], verbose_name='what you propose')),
+    ('expectations', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(5000)], verbose_name='what you expect from the partnership')),
+)
+PROGRESS = (
+    ('consent_given_at', models.DateTimeField(blank=True, null=True, verbose_name='consent to personal data processing given at')),
+    ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('under_review', 'Under review'), ('shortlisted', 'Shortlisted'), ('accepted', 'Accepted'), ('declined', 'Declined'), ('withdrawn', 'Withdrawn')], default='draft', editable=False, max_length=15, verbose_name='status')),
+    ('decline_reason', models.TextField(blank=True, help_text='Shown to the firm.', validators=[django.core.validators.MaxLengthValidator(5000)], verbose_name='reason for declining')),
+    ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='submitted at')),
+    ('review_started_at', models.DateTimeField(blank=True, null=True, verbose_name='review started at')),
+    ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
+)
 
 
 class Migration(migrations.Migration):
@@ -35,17 +64,9 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='CallForPartners',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(validators=[django.core.validators.MaxLengthValidator(5000)], verbose_name='description')),
-                ('territory', models.CharField(max_length=120, verbose_name='territory')),
-                ('contribution_kinds', models.JSONField(default=list, help_text="What the body hopes firms will bring: money, people's time, expertise...", verbose_name='contribution kinds sought')),
-                ('opens_on', models.DateField(verbose_name='opens on')),
-                ('closes_at', models.DateTimeField(verbose_name='closes at')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('open', 'Open'), ('closed', 'Closed')], default='draft', editable=False, max_length=10, verbose_name='status')),
-                ('closed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='closed at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                auto_id(),
+                *CALL,
+                *timestamps(),
                 ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
                 ('goals', models.ManyToManyField(blank=True, related_name='calls_for_partners', to='goals.goal', verbose_name='goals')),
                 ('lead_body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='calls_for_partners', to='actors.organisation', verbose_name='lead public body')),
@@ -59,21 +80,13 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='ExpressionOfInterest',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('summary', models.TextField(validators=[django.core.validators.MaxLengthValidator(5000)], verbose_name='what you propose')),
-                ('expectations', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(5000)], verbose_name='what you expect from the partnership')),
+                auto_id(),
+                *PROPOSAL,
                 ('contact_name', models.CharField(blank=True, max_length=120, verbose_name='contact name')),
                 ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact e-mail')),
                 ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='contact phone')),
-                ('consent_given_at', models.DateTimeField(blank=True, null=True, verbose_name='consent to personal data processing given at')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('under_review', 'Under review'), ('shortlisted', 'Shortlisted'), ('accepted', 'Accepted'), ('declined', 'Declined'), ('withdrawn', 'Withdrawn')], default='draft', editable=False, max_length=15, verbose_name='status')),
-                ('decline_reason', models.TextField(blank=True, help_text='Shown to the firm.', validators=[django.core.validators.MaxLengthValidator(5000)], verbose_name='reason for declining')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='submitted at')),
-                ('review_started_at', models.DateTimeField(blank=True, null=True, verbose_name='review started at')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                *PROGRESS,
+                *timestamps(),
                 ('call', models.ForeignKey(blank=True, help_text='Empty for a spontaneous expression of interest.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='expressions_of_interest', to='calls.callforpartners', verbose_name='call for partners')),
                 ('community_groups', models.ManyToManyField(blank=True, related_name='expressions_of_interest', to='goals.communitygroup', verbose_name='community groups you can reach')),
                 ('goals', models.ManyToManyField(blank=True, related_name='expressions_of_interest', to='goals.goal', verbose_name='goals of interest')),
@@ -91,7 +104,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Attachment',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                auto_id(),
                 ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='identifier')),
                 ('file', models.FileField(max_length=200, upload_to=calls.models.attachment_path, verbose_name='file')),
                 ('original_name', models.CharField(max_length=200, verbose_name='file name')),
@@ -106,140 +119,47 @@ class Migration(migrations.Migration):
                 'ordering': ['uploaded_at', 'id'],
             },
         ),
-        migrations.CreateModel(
-            name='HistoricalCallForPartners',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(validators=[django.core.validators.MaxLengthValidator(5000)], verbose_name='description')),
-                ('territory', models.CharField(max_length=120, verbose_name='territory')),
-                ('contribution_kinds', models.JSONField(default=list, help_text="What the body hopes firms will bring: money, people's time, expertise...", verbose_name='contribution kinds sought')),
-                ('opens_on', models.DateField(verbose_name='opens on')),
-                ('closes_at', models.DateTimeField(verbose_name='closes at')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('open', 'Open'), ('closed', 'Closed')], default='draft', editable=False, max_length=10, verbose_name='status')),
-                ('closed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='closed at')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='updated at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('lead_body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actors.organisation', verbose_name='lead public body')),
+        historical_model(
+            'HistoricalCallForPartners', 'call for partners', 'calls for partners',
+            fields=[*CALL, *historical_timestamps()], relations=[
+                ('created_by', historical_fk(settings.AUTH_USER_MODEL, 'created by', editable=False)),
+                history_user(),
+                ('lead_body', historical_fk('actors.organisation', 'lead public body')),
             ],
-            options={
-                'verbose_name': 'historical call for partners',
-                'verbose_name_plural': 'historical calls for partners',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
-        migrations.CreateModel(
-            name='HistoricalCallForPartners_goals',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('callforpartners', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='calls.callforpartners')),
-                ('goal', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='goals.goal')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='calls.historicalcallforpartners')),
+        historical_m2m('HistoricalCallForPartners_goals', owner='calls.callforpartners', target='goals.goal'),
+        historical_model(
+            'HistoricalExpressionOfInterest', 'expression of interest', 'expressions of interest',
+            fields=[*PROPOSAL, *PROGRESS, *historical_timestamps()], relations=[
+                ('call', historical_fk(
+                    'calls.callforpartners', 'call for partners',
+                    help_text='Empty for a spontaneous expression of interest.',
+                )),
+                history_user(),
+                ('organisation', historical_fk('actors.organisation', 'organisation')),
+                ('party', historical_fk('partnerships.party', 'party in partnership')),
+                ('public_body', historical_fk('actors.organisation', 'addressed to')),
+                ('submitted_by', historical_fk(settings.AUTH_USER_MODEL, 'written by')),
             ],
-            options={
-                'verbose_name': 'HistoricalCallForPartners_goals',
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
-        migrations.CreateModel(
-            name='HistoricalExpressionOfInterest',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('summary', models.TextField(validators=[django.core.validators.MaxLengthValidator(5000)], verbose_name='what you propose')),
-                ('expectations', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(5000)], verbose_name='what you expect from the partnership')),
-                ('consent_given_at', models.DateTimeField(blank=True, null=True, verbose_name='consent to personal data processing given at')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('under_review', 'Under review'), ('shortlisted', 'Shortlisted'), ('accepted', 'Accepted'), ('declined', 'Declined'), ('withdrawn', 'Withdrawn')], default='draft', editable=False, max_length=15, verbose_name='status')),
-                ('decline_reason', models.TextField(blank=True, help_text='Shown to the firm.', validators=[django.core.validators.MaxLengthValidator(5000)], verbose_name='reason for declining')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='submitted at')),
-                ('review_started_at', models.DateTimeField(blank=True, null=True, verbose_name='review started at')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='updated at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('call', models.ForeignKey(blank=True, db_constraint=False, help_text='Empty for a spontaneous expression of interest.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='calls.callforpartners', verbose_name='call for partners')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actors.organisation', verbose_name='organisation')),
-                ('party', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.party', verbose_name='party in partnership')),
-                ('public_body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actors.organisation', verbose_name='addressed to')),
-                ('submitted_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='written by')),
-            ],
-            options={
-                'verbose_name': 'historical expression of interest',
-                'verbose_name_plural': 'historical expressions of interest',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
+        historical_m2m(
+            'HistoricalExpressionOfInterest_community_groups',
+            owner='calls.expressionofinterest', target='goals.communitygroup',
         ),
-        migrations.CreateModel(
-            name='HistoricalExpressionOfInterest_community_groups',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('communitygroup', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='goals.communitygroup')),
-                ('expressionofinterest', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='calls.expressionofinterest')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='calls.historicalexpressionofinterest')),
-            ],
-            options={
-                'verbose_name': 'HistoricalExpressionOfInterest_community_groups',
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
+        historical_m2m(
+            'HistoricalExpressionOfInterest_goals', owner='calls.expressionofinterest', target='goals.goal',
         ),
-        migrations.CreateModel(
-            name='HistoricalExpressionOfInterest_goals',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('expressionofinterest', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='calls.expressionofinterest')),
-                ('goal', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='goals.goal')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='calls.historicalexpressionofinterest')),
+        historical_model(
+            'HistoricalOffer', 'offer', 'offers',
+            fields=measure_fields(), relations=[
+                ('expression_of_interest', historical_fk('calls.expressionofinterest', 'expression of interest')),
+                history_user(),
             ],
-            options={
-                'verbose_name': 'HistoricalExpressionOfInterest_goals',
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalOffer',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('financial', 'Financial'), ('human_resources', 'Human resources'), ('expertise', 'Expertise'), ('in_kind', 'In kind'), ('data', 'Data')], max_length=20, verbose_name='kind')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='description')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='amount')),
-                ('currency', models.CharField(blank=True, max_length=3, verbose_name='currency')),
-                ('person_days', models.DecimalField(blank=True, decimal_places=1, max_digits=9, null=True, verbose_name='person-days')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('expression_of_interest', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='calls.expressionofinterest', verbose_name='expression of interest')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical offer',
-                'verbose_name_plural': 'historical offers',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
             name='InternalComment',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                auto_id(),
                 ('text', models.TextField(validators=[django.core.validators.MaxLengthValidator(5000)], verbose_name='comment')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='written at')),
                 ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author')),
@@ -254,12 +174,8 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Offer',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('financial', 'Financial'), ('human_resources', 'Human resources'), ('expertise', 'Expertise'), ('in_kind', 'In kind'), ('data', 'Data')], max_length=20, verbose_name='kind')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='description')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='amount')),
-                ('currency', models.CharField(blank=True, max_length=3, verbose_name='currency')),
-                ('person_days', models.DecimalField(blank=True, decimal_places=1, max_digits=9, null=True, verbose_name='person-days')),
+                auto_id(),
+                *measure_fields(),
                 ('expression_of_interest', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='offers', to='calls.expressionofinterest', verbose_name='expression of interest')),
             ],
             options={

@@ -5,11 +5,44 @@ This one migration stands for the app's first four; a database that has those is
 """
 
 import django.db.models.deletion
-import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
 from core.api.search_indexes import search_document_index_operation
+from core.migration_parts import auto_id, historical_fk, historical_m2m, historical_model, historical_timestamps, history_user, timestamps
+
+
+# Columns that a model and its history have alike.
+GOAL = (
+    ('title', models.CharField(max_length=200, verbose_name='title')),
+    ('description', models.TextField(blank=True, verbose_name='description')),
+    ('area', models.CharField(choices=[('institutional_strength', 'Institutional strength'), ('intervention_projects', 'Intervention projects'), ('production_of_information', 'Production of information'), ('other', 'Other')], max_length=30, verbose_name='area')),
+    ('horizon', models.CharField(choices=[('short', 'Short term (under 1 year)'), ('medium', 'Medium term (1 to 3 years)'), ('long', 'Long term (over 3 years)')], max_length=10, verbose_name='horizon')),
+    ('priority', models.PositiveSmallIntegerField(choices=[(1, 'High'), (2, 'Medium'), (3, 'Low')], default=2, verbose_name='priority')),
+    ('territory', models.CharField(max_length=120, verbose_name='territory')),
+)
+TARGET_ON = ('target_on', models.DateField(blank=True, help_text='When the goal should be reached; it must agree with the horizon.', null=True, verbose_name='target date'))
+INDICATOR = (
+    ('name', models.CharField(max_length=200, verbose_name='name')),
+    ('unit', models.CharField(max_length=40, verbose_name='unit')),
+    ('baseline', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='baseline')),
+    ('baseline_on', models.DateField(verbose_name='baseline date')),
+    ('target', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='target')),
+    ('target_on', models.DateField(blank=True, null=True, verbose_name='target date')),
+    ('direction', models.CharField(choices=[('increase', 'Higher is better'), ('decrease', 'Lower is better')], default='increase', max_length=10, verbose_name='direction')),
+)
+STRATEGY = (
+    ('title', models.CharField(max_length=200, verbose_name='title')),
+    ('summary', models.TextField(blank=True, verbose_name='summary')),
+    ('territory', models.CharField(max_length=120, verbose_name='territory')),
+    ('starts_on', models.DateField(verbose_name='starts on')),
+    ('ends_on', models.DateField(blank=True, null=True, verbose_name='ends on')),
+)
+MEASUREMENT = (
+    ('measured_on', models.DateField(verbose_name='measured on')),
+    ('value', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='value')),
+    ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
+)
 
 
 class Migration(migrations.Migration):
@@ -32,7 +65,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='CommunityGroup',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                auto_id(),
                 ('code', models.SlugField(unique=True, verbose_name='code')),
                 ('name_en', models.CharField(max_length=100, verbose_name='name (English)')),
                 ('name_fr', models.CharField(max_length=100, verbose_name='name (French)')),
@@ -47,16 +80,10 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Goal',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('area', models.CharField(choices=[('institutional_strength', 'Institutional strength'), ('intervention_projects', 'Intervention projects'), ('production_of_information', 'Production of information'), ('other', 'Other')], max_length=30, verbose_name='area')),
-                ('horizon', models.CharField(choices=[('short', 'Short term (under 1 year)'), ('medium', 'Medium term (1 to 3 years)'), ('long', 'Long term (over 3 years)')], max_length=10, verbose_name='horizon')),
-                ('priority', models.PositiveSmallIntegerField(choices=[(1, 'High'), (2, 'Medium'), (3, 'Low')], default=2, verbose_name='priority')),
-                ('territory', models.CharField(max_length=120, verbose_name='territory')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('target_on', models.DateField(blank=True, help_text='When the goal should be reached; it must agree with the horizon.', null=True, verbose_name='target date')),
+                auto_id(),
+                *GOAL,
+                *timestamps(),
+                TARGET_ON,
                 ('community_groups', models.ManyToManyField(blank=True, related_name='goals', to='goals.communitygroup', verbose_name='community groups')),
             ],
             options={
@@ -65,110 +92,30 @@ class Migration(migrations.Migration):
                 'ordering': ['priority', 'title', 'id'],
             },
         ),
-        migrations.CreateModel(
-            name='HistoricalGoal',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('area', models.CharField(choices=[('institutional_strength', 'Institutional strength'), ('intervention_projects', 'Intervention projects'), ('production_of_information', 'Production of information'), ('other', 'Other')], max_length=30, verbose_name='area')),
-                ('horizon', models.CharField(choices=[('short', 'Short term (under 1 year)'), ('medium', 'Medium term (1 to 3 years)'), ('long', 'Long term (over 3 years)')], max_length=10, verbose_name='horizon')),
-                ('priority', models.PositiveSmallIntegerField(choices=[(1, 'High'), (2, 'Medium'), (3, 'Low')], default=2, verbose_name='priority')),
-                ('territory', models.CharField(max_length=120, verbose_name='territory')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='updated at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('target_on', models.DateField(blank=True, help_text='When the goal should be reached; it must agree with the horizon.', null=True, verbose_name='target date')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical shared goal',
-                'verbose_name_plural': 'historical shared goals',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
+        historical_model(
+            'HistoricalGoal', 'shared goal', 'shared goals',
+            fields=[*GOAL, *historical_timestamps()], added=[TARGET_ON], relations=[history_user()],
         ),
-        migrations.CreateModel(
-            name='HistoricalGoal_community_groups',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('communitygroup', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='goals.communitygroup')),
-                ('goal', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='goals.goal')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='goals.historicalgoal')),
+        historical_m2m('HistoricalGoal_community_groups', owner='goals.goal', target='goals.communitygroup'),
+        historical_model(
+            'HistoricalIndicator', 'indicator', 'indicators',
+            fields=INDICATOR, relations=[
+                ('goal', historical_fk('goals.goal', 'goal')),
+                history_user(),
             ],
-            options={
-                'verbose_name': 'HistoricalGoal_community_groups',
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
-        migrations.CreateModel(
-            name='HistoricalIndicator',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('unit', models.CharField(max_length=40, verbose_name='unit')),
-                ('baseline', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='baseline')),
-                ('baseline_on', models.DateField(verbose_name='baseline date')),
-                ('target', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='target')),
-                ('target_on', models.DateField(blank=True, null=True, verbose_name='target date')),
-                ('direction', models.CharField(choices=[('increase', 'Higher is better'), ('decrease', 'Lower is better')], default='increase', max_length=10, verbose_name='direction')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('goal', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='goals.goal', verbose_name='goal')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+        historical_model(
+            'HistoricalSafetyStrategy', 'local safety strategy', 'local safety strategies',
+            fields=[*STRATEGY, *historical_timestamps()], relations=[
+                history_user(),
+                ('owner', historical_fk('actors.organisation', 'owner body')),
             ],
-            options={
-                'verbose_name': 'historical indicator',
-                'verbose_name_plural': 'historical indicators',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalSafetyStrategy',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('territory', models.CharField(max_length=120, verbose_name='territory')),
-                ('starts_on', models.DateField(verbose_name='starts on')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='ends on')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='updated at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('owner', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actors.organisation', verbose_name='owner body')),
-            ],
-            options={
-                'verbose_name': 'historical local safety strategy',
-                'verbose_name_plural': 'historical local safety strategies',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
             name='Indicator',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('unit', models.CharField(max_length=40, verbose_name='unit')),
-                ('baseline', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='baseline')),
-                ('baseline_on', models.DateField(verbose_name='baseline date')),
-                ('target', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='target')),
-                ('target_on', models.DateField(blank=True, null=True, verbose_name='target date')),
-                ('direction', models.CharField(choices=[('increase', 'Higher is better'), ('decrease', 'Lower is better')], default='increase', max_length=10, verbose_name='direction')),
+                auto_id(),
+                *INDICATOR,
                 ('goal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='goals.goal', verbose_name='goal')),
             ],
             options={
@@ -177,36 +124,21 @@ class Migration(migrations.Migration):
                 'ordering': ['goal_id', 'name', 'id'],
             },
         ),
-        migrations.CreateModel(
-            name='HistoricalMeasurement',
+        historical_model(
+            'HistoricalMeasurement', 'measurement', 'measurements',
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('measured_on', models.DateField(verbose_name='measured on')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='value')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
+                *MEASUREMENT,
                 ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indicator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='goals.indicator', verbose_name='indicator')),
+            ], relations=[
+                history_user(),
+                ('indicator', historical_fk('goals.indicator', 'indicator')),
             ],
-            options={
-                'verbose_name': 'historical measurement',
-                'verbose_name_plural': 'historical measurements',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
             name='Measurement',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('measured_on', models.DateField(verbose_name='measured on')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='value')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
+                auto_id(),
+                *MEASUREMENT,
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='measurements', to='goals.indicator', verbose_name='indicator')),
             ],
@@ -219,14 +151,9 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='SafetyStrategy',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('territory', models.CharField(max_length=120, verbose_name='territory')),
-                ('starts_on', models.DateField(verbose_name='starts on')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='ends on')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                auto_id(),
+                *STRATEGY,
+                *timestamps(),
                 ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='strategies', to='actors.organisation', verbose_name='owner body')),
             ],
             options={
@@ -238,7 +165,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalgoal',
             name='strategy',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='goals.safetystrategy', verbose_name='strategy'),
+            field=historical_fk('goals.safetystrategy', 'strategy'),
         ),
         migrations.AddField(
             model_name='goal',

@@ -9,6 +9,8 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
+from core.migration_parts import auto_id
+
 
 class Migration(migrations.Migration):
 
@@ -27,7 +29,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='LanguagePreference',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                auto_id(),
                 ('language', models.CharField(choices=[('en', 'English'), ('fr', 'French')], max_length=8, verbose_name='language')),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='language_preference', to=settings.AUTH_USER_MODEL, verbose_name='user')),
             ],
@@ -40,7 +42,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Notification',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                auto_id(),
                 ('key', models.CharField(blank=True, help_text='Set for notifications that must exist once only, such as reminders.', max_length=200, null=True, unique=True, verbose_name='key')),
                 ('kind', models.CharField(max_length=50, verbose_name='kind')),
                 ('to_email', models.EmailField(max_length=254, verbose_name='to')),

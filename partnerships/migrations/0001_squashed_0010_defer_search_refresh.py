@@ -32,12 +32,13 @@ This one migration stands for the app's first ten; a database that has those is 
 import django.contrib.postgres.search
 import django.db.models.deletion
 import partnerships.models
-import simple_history.models
 import uuid
 from django.conf import settings
 from django.db import migrations, models
 
 from core.api.search_indexes import search_document_index_operation
+from core.migration_parts import auto_id, historical_fk, historical_m2m, historical_model, historical_timestamps, history_user, statement_refresh_function, statement_triggers, timestamps
+from partnerships.migration_parts import measure_fields
 from core.search import SEARCH_CONFIGS
 
 DOCUMENT = " || ".join(f"to_tsvector('{config}'::regconfig, doc)" for config in SEARCH_CONFIGS)
@@ -94,29 +95,12 @@ STATISTICS = "partnership_start_year"
 
 def _link_triggers(table: str) -> str:
     function = f"{table}_search_refresh"
-    # PL/pgSQL plans a statement when it first runs it, so each branch names only the
-    # transition tables that its event has.
-    sql = f"""
-CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF {DEFERRED} THEN RETURN NULL; END IF;
-  IF TG_OP = 'INSERT' THEN
-    PERFORM partnership_search_refresh(ARRAY(SELECT DISTINCT partnership_id FROM new_rows));
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM partnership_search_refresh(ARRAY(SELECT DISTINCT partnership_id FROM old_rows));
-  ELSE
-    PERFORM partnership_search_refresh(ARRAY(
-      SELECT partnership_id FROM new_rows UNION SELECT partnership_id FROM old_rows));
-  END IF;
-  RETURN NULL;
-END $$;
-"""
-    tables = {"INSERT": "NEW TABLE AS new_rows", "DELETE": "OLD TABLE AS old_rows",
-              "UPDATE": "OLD TABLE AS old_rows NEW TABLE AS new_rows"}
-    for event, referencing in tables.items():
-        sql += (f"CREATE TRIGGER search_refresh_{event.lower()} AFTER {event} ON {table} "
-                f"REFERENCING {referencing} FOR EACH STATEMENT EXECUTE FUNCTION {function}();\n")
-    return sql
+    return statement_refresh_function(
+        function,
+        refresh="partnership_search_refresh",
+        key="partnership_id",
+        guard=f"IF {DEFERRED} THEN RETURN NULL; END IF;",
+    ) + statement_triggers("search_refresh", table, function)
 
 
 def _name_trigger(table: str, names: tuple[str, ...], join: str) -> str:
@@ -130,10 +114,7 @@ BEGIN
     JOIN {join} WHERE {changed}));
   RETURN NULL;
 END $$;
-CREATE TRIGGER search_refresh_update AFTER UPDATE ON {table}
-REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION {function}();
-"""
+""" + statement_triggers("search_refresh", table, function, ("UPDATE",))
 
 
 def forwards(apps, schema_editor):
@@ -163,6 +144,46 @@ def backwards(apps, schema_editor):
     schema_editor.execute("DROP FUNCTION partnership_search_document(bigint, text, text, text)")
 
 
+# Columns that a model and its history have alike.
+PARTNERSHIP = (
+    ('title', models.CharField(max_length=200, verbose_name='title')),
+    ('summary', models.TextField(blank=True, verbose_name='summary')),
+    ('status', models.CharField(choices=[('draft', 'Draft'), ('negotiation', 'In negotiation'), ('active', 'Active'), ('suspended', 'Suspended'), ('concluded', 'Concluded'), ('terminated', 'Terminated')], default='draft', editable=False, max_length=12, verbose_name='status')),
+    ('territory', models.CharField(max_length=120, verbose_name='territory')),
+    ('starts_on', models.DateField(blank=True, null=True, verbose_name='starts on')),
+    ('ends_on', models.DateField(blank=True, null=True, verbose_name='ends on')),
+    ('next_review_on', models.DateField(blank=True, null=True, verbose_name='next review on')),
+    ('activated_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='activated at')),
+    ('internal_notes', models.TextField(blank=True, verbose_name='internal notes')),
+)
+STATUS_CHANGE = (
+    ('status_changed_on', models.DateField(blank=True, editable=False, null=True, verbose_name='status changed on')),
+    ('status_reason', models.TextField(blank=True, editable=False, verbose_name='reason for the status')),
+)
+LANGUAGE = ('language', models.CharField(blank=True, choices=[('en', 'English'), ('fr', 'French'), ('de', 'German'), ('es', 'Spanish'), ('it', 'Italian'), ('nl', 'Dutch'), ('pt', 'Portuguese'), ('other', 'Other')], default='', max_length=8, verbose_name='language'))
+RULE = (
+    ('category', models.CharField(choices=[('governance', 'Governance and decision-making'), ('data_protection', 'Data sharing and confidentiality'), ('conflict_of_interest', 'Conflict of interest'), ('funding', 'Funding'), ('evaluation', 'Evaluation and reporting'), ('exit', 'Termination and exit'), ('transparency', 'Transparency')], max_length=30, verbose_name='category')),
+    ('title', models.CharField(max_length=200, verbose_name='title')),
+    ('text', models.TextField(verbose_name='text')),
+)
+PARTY = (
+    ('role', models.CharField(choices=[('lead_authority', 'Lead authority'), ('regulatory_authority', 'Police or regulatory authority'), ('co_funder', 'Co-funder'), ('operational_partner', 'Operational partner'), ('service_provider', 'Service provider'), ('data_provider', 'Data provider'), ('expert_adviser', 'Expert adviser'), ('facilitator', 'Facilitator'), ('evaluator', 'Evaluator')], max_length=30, verbose_name='role')),
+    ('responsibilities', models.TextField(help_text='What this party undertakes to do, in plain words.', verbose_name='responsibilities')),
+    ('joined_on', models.DateField(blank=True, null=True, verbose_name='joined on')),
+)
+DOCUMENT_DESCRIPTION = (
+    ('kind', models.CharField(choices=[('signed_agreement', 'Signed agreement'), ('amendment', 'Amendment'), ('minutes', 'Minutes'), ('evaluation_report', 'Evaluation report')], max_length=20, verbose_name='kind')),
+    ('title', models.CharField(max_length=200, verbose_name='title')),
+    ('issued_on', models.DateField(verbose_name='date')),
+    ('language', models.CharField(choices=[('en', 'English'), ('fr', 'French'), ('de', 'German'), ('es', 'Spanish'), ('it', 'Italian'), ('nl', 'Dutch'), ('pt', 'Portuguese'), ('other', 'Other')], max_length=8, verbose_name='language')),
+    ('visibility', models.CharField(choices=[('public', 'Public'), ('parties', 'Parties only'), ('internal', 'Lead body only')], default='public', max_length=10, verbose_name='visibility')),
+)
+DOCUMENT_FILE = (
+    ('original_name', models.CharField(max_length=200, verbose_name='file name')),
+    ('size', models.PositiveIntegerField(verbose_name='size in bytes')),
+)
+
+
 class Migration(migrations.Migration):
 
     replaces = [
@@ -187,59 +208,23 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.CreateModel(
-            name='HistoricalPartnership',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('negotiation', 'In negotiation'), ('active', 'Active'), ('suspended', 'Suspended'), ('concluded', 'Concluded'), ('terminated', 'Terminated')], default='draft', editable=False, max_length=12, verbose_name='status')),
-                ('territory', models.CharField(max_length=120, verbose_name='territory')),
-                ('starts_on', models.DateField(blank=True, null=True, verbose_name='starts on')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='ends on')),
-                ('next_review_on', models.DateField(blank=True, null=True, verbose_name='next review on')),
-                ('activated_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='activated at')),
-                ('internal_notes', models.TextField(blank=True, verbose_name='internal notes')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='updated at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('status_changed_on', models.DateField(blank=True, editable=False, null=True, verbose_name='status changed on')),
-                ('status_reason', models.TextField(blank=True, editable=False, verbose_name='reason for the status')),
-                ('language', models.CharField(blank=True, choices=[('en', 'English'), ('fr', 'French'), ('de', 'German'), ('es', 'Spanish'), ('it', 'Italian'), ('nl', 'Dutch'), ('pt', 'Portuguese'), ('other', 'Other')], default='', max_length=8, verbose_name='language')),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('lead_body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actors.organisation', verbose_name='lead public body')),
+        historical_model(
+            'HistoricalPartnership', 'partnership', 'partnerships',
+            fields=[*PARTNERSHIP, *historical_timestamps()], added=[*STATUS_CHANGE, LANGUAGE], relations=[
+                ('created_by', historical_fk(settings.AUTH_USER_MODEL, 'created by', editable=False)),
+                history_user(),
+                ('lead_body', historical_fk('actors.organisation', 'lead public body')),
             ],
-            options={
-                'verbose_name': 'historical partnership',
-                'verbose_name_plural': 'historical partnerships',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
             name='Partnership',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('negotiation', 'In negotiation'), ('active', 'Active'), ('suspended', 'Suspended'), ('concluded', 'Concluded'), ('terminated', 'Terminated')], default='draft', editable=False, max_length=12, verbose_name='status')),
-                ('territory', models.CharField(max_length=120, verbose_name='territory')),
-                ('starts_on', models.DateField(blank=True, null=True, verbose_name='starts on')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='ends on')),
-                ('next_review_on', models.DateField(blank=True, null=True, verbose_name='next review on')),
-                ('activated_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='activated at')),
-                ('internal_notes', models.TextField(blank=True, verbose_name='internal notes')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('status_changed_on', models.DateField(blank=True, editable=False, null=True, verbose_name='status changed on')),
-                ('status_reason', models.TextField(blank=True, editable=False, verbose_name='reason for the status')),
+                auto_id(),
+                *PARTNERSHIP,
+                *timestamps(),
+                *STATUS_CHANGE,
                 ('search_vector', django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
-                ('language', models.CharField(blank=True, choices=[('en', 'English'), ('fr', 'French'), ('de', 'German'), ('es', 'Spanish'), ('it', 'Italian'), ('nl', 'Dutch'), ('pt', 'Portuguese'), ('other', 'Other')], default='', max_length=8, verbose_name='language')),
+                LANGUAGE,
                 ('community_groups', models.ManyToManyField(blank=True, related_name='partnerships', to='goals.communitygroup', verbose_name='community groups served')),
                 ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
                 ('goals', models.ManyToManyField(blank=True, related_name='partnerships', to='goals.goal', verbose_name='goals')),
@@ -251,122 +236,48 @@ class Migration(migrations.Migration):
                 'ordering': ['-created_at', '-id'],
             },
         ),
-        migrations.CreateModel(
-            name='HistoricalRule',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('category', models.CharField(choices=[('governance', 'Governance and decision-making'), ('data_protection', 'Data sharing and confidentiality'), ('conflict_of_interest', 'Conflict of interest'), ('funding', 'Funding'), ('evaluation', 'Evaluation and reporting'), ('exit', 'Termination and exit'), ('transparency', 'Transparency')], max_length=30, verbose_name='category')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('text', models.TextField(verbose_name='text')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.partnership', verbose_name='partnership')),
+        historical_model(
+            'HistoricalRule', 'rule', 'rules',
+            fields=RULE, relations=[
+                history_user(),
+                ('partnership', historical_fk('partnerships.partnership', 'partnership')),
             ],
-            options={
-                'verbose_name': 'historical rule',
-                'verbose_name_plural': 'historical rules',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
-        migrations.CreateModel(
-            name='HistoricalParty',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('role', models.CharField(choices=[('lead_authority', 'Lead authority'), ('regulatory_authority', 'Police or regulatory authority'), ('co_funder', 'Co-funder'), ('operational_partner', 'Operational partner'), ('service_provider', 'Service provider'), ('data_provider', 'Data provider'), ('expert_adviser', 'Expert adviser'), ('facilitator', 'Facilitator'), ('evaluator', 'Evaluator')], max_length=30, verbose_name='role')),
-                ('responsibilities', models.TextField(help_text='What this party undertakes to do, in plain words.', verbose_name='responsibilities')),
-                ('joined_on', models.DateField(blank=True, null=True, verbose_name='joined on')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actors.organisation', verbose_name='organisation')),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.partnership', verbose_name='partnership')),
+        historical_model(
+            'HistoricalParty', 'party', 'parties',
+            fields=PARTY, relations=[
+                history_user(),
+                ('organisation', historical_fk('actors.organisation', 'organisation')),
+                ('partnership', historical_fk('partnerships.partnership', 'partnership')),
             ],
-            options={
-                'verbose_name': 'historical party',
-                'verbose_name_plural': 'historical parties',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
-        migrations.CreateModel(
-            name='HistoricalPartnership_goals',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('goal', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='goals.goal')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='partnerships.historicalpartnership')),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.partnership')),
-            ],
-            options={
-                'verbose_name': 'HistoricalPartnership_goals',
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
+        historical_m2m('HistoricalPartnership_goals', owner='partnerships.partnership', target='goals.goal'),
+        historical_m2m(
+            'HistoricalPartnership_community_groups',
+            owner='partnerships.partnership', target='goals.communitygroup',
         ),
-        migrations.CreateModel(
-            name='HistoricalPartnership_community_groups',
+        historical_model(
+            'HistoricalDocument', 'document', 'documents',
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('communitygroup', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='goals.communitygroup')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='partnerships.historicalpartnership')),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.partnership')),
-            ],
-            options={
-                'verbose_name': 'HistoricalPartnership_community_groups',
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalDocument',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('uuid', models.UUIDField(db_index=True, default=uuid.uuid4, editable=False, verbose_name='identifier')),
-                ('kind', models.CharField(choices=[('signed_agreement', 'Signed agreement'), ('amendment', 'Amendment'), ('minutes', 'Minutes'), ('evaluation_report', 'Evaluation report')], max_length=20, verbose_name='kind')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('issued_on', models.DateField(verbose_name='date')),
-                ('language', models.CharField(choices=[('en', 'English'), ('fr', 'French'), ('de', 'German'), ('es', 'Spanish'), ('it', 'Italian'), ('nl', 'Dutch'), ('pt', 'Portuguese'), ('other', 'Other')], max_length=8, verbose_name='language')),
-                ('visibility', models.CharField(choices=[('public', 'Public'), ('parties', 'Parties only'), ('internal', 'Lead body only')], default='public', max_length=10, verbose_name='visibility')),
+                *DOCUMENT_DESCRIPTION,
                 ('file', models.TextField(max_length=200, verbose_name='file')),
-                ('original_name', models.CharField(max_length=200, verbose_name='file name')),
-                ('size', models.PositiveIntegerField(verbose_name='size in bytes')),
+                *DOCUMENT_FILE,
                 ('uploaded_at', models.DateTimeField(blank=True, editable=False, verbose_name='uploaded at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('uploaded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by')),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.partnership', verbose_name='partnership')),
+            ], relations=[
+                history_user(),
+                ('uploaded_by', historical_fk(settings.AUTH_USER_MODEL, 'uploaded by')),
+                ('partnership', historical_fk('partnerships.partnership', 'partnership')),
             ],
-            options={
-                'verbose_name': 'historical document',
-                'verbose_name_plural': 'historical documents',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
             name='Document',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                auto_id(),
                 ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='identifier')),
-                ('kind', models.CharField(choices=[('signed_agreement', 'Signed agreement'), ('amendment', 'Amendment'), ('minutes', 'Minutes'), ('evaluation_report', 'Evaluation report')], max_length=20, verbose_name='kind')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('issued_on', models.DateField(verbose_name='date')),
-                ('language', models.CharField(choices=[('en', 'English'), ('fr', 'French'), ('de', 'German'), ('es', 'Spanish'), ('it', 'Italian'), ('nl', 'Dutch'), ('pt', 'Portuguese'), ('other', 'Other')], max_length=8, verbose_name='language')),
-                ('visibility', models.CharField(choices=[('public', 'Public'), ('parties', 'Parties only'), ('internal', 'Lead body only')], default='public', max_length=10, verbose_name='visibility')),
+                *DOCUMENT_DESCRIPTION,
                 ('file', models.FileField(max_length=200, upload_to=partnerships.models.document_path, verbose_name='file')),
-                ('original_name', models.CharField(max_length=200, verbose_name='file name')),
-                ('size', models.PositiveIntegerField(verbose_name='size in bytes')),
+                *DOCUMENT_FILE,
                 ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
                 ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by')),
                 ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='partnerships.partnership', verbose_name='partnership')),
@@ -380,10 +291,8 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Party',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('lead_authority', 'Lead authority'), ('regulatory_authority', 'Police or regulatory authority'), ('co_funder', 'Co-funder'), ('operational_partner', 'Operational partner'), ('service_provider', 'Service provider'), ('data_provider', 'Data provider'), ('expert_adviser', 'Expert adviser'), ('facilitator', 'Facilitator'), ('evaluator', 'Evaluator')], max_length=30, verbose_name='role')),
-                ('responsibilities', models.TextField(help_text='What this party undertakes to do, in plain words.', verbose_name='responsibilities')),
-                ('joined_on', models.DateField(blank=True, null=True, verbose_name='joined on')),
+                auto_id(),
+                *PARTY,
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='parties', to='actors.organisation', verbose_name='organisation')),
                 ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='parties', to='partnerships.partnership', verbose_name='partnership')),
             ],
@@ -393,39 +302,18 @@ class Migration(migrations.Migration):
                 'ordering': ['partnership_id', 'id'],
             },
         ),
-        migrations.CreateModel(
-            name='HistoricalContribution',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('financial', 'Financial'), ('human_resources', 'Human resources'), ('expertise', 'Expertise'), ('in_kind', 'In kind'), ('data', 'Data')], max_length=20, verbose_name='kind')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='description')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='amount')),
-                ('currency', models.CharField(blank=True, max_length=3, verbose_name='currency')),
-                ('person_days', models.DecimalField(blank=True, decimal_places=1, max_digits=9, null=True, verbose_name='person-days')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('party', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.party', verbose_name='party')),
+        historical_model(
+            'HistoricalContribution', 'contribution', 'contributions',
+            fields=measure_fields(), relations=[
+                history_user(),
+                ('party', historical_fk('partnerships.party', 'party')),
             ],
-            options={
-                'verbose_name': 'historical contribution',
-                'verbose_name_plural': 'historical contributions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
             name='Contribution',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('financial', 'Financial'), ('human_resources', 'Human resources'), ('expertise', 'Expertise'), ('in_kind', 'In kind'), ('data', 'Data')], max_length=20, verbose_name='kind')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='description')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='amount')),
-                ('currency', models.CharField(blank=True, max_length=3, verbose_name='currency')),
-                ('person_days', models.DecimalField(blank=True, decimal_places=1, max_digits=9, null=True, verbose_name='person-days')),
+                auto_id(),
+                *measure_fields(),
                 ('party', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributions', to='partnerships.party', verbose_name='party')),
             ],
             options={
@@ -437,10 +325,8 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Rule',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(choices=[('governance', 'Governance and decision-making'), ('data_protection', 'Data sharing and confidentiality'), ('conflict_of_interest', 'Conflict of interest'), ('funding', 'Funding'), ('evaluation', 'Evaluation and reporting'), ('exit', 'Termination and exit'), ('transparency', 'Transparency')], max_length=30, verbose_name='category')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('text', models.TextField(verbose_name='text')),
+                auto_id(),
+                *RULE,
                 ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rules', to='partnerships.partnership', verbose_name='partnership')),
             ],
             options={

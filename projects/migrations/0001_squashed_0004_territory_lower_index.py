@@ -6,9 +6,42 @@ This one migration stands for the app's first four; a database that has those is
 
 import django.db.models.deletion
 import django.db.models.functions.text
-import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
+
+from core.migration_parts import auto_id, historical_fk, historical_m2m, historical_model, historical_timestamps, history_user, timestamps
+from partnerships.migration_parts import measure_fields
+
+
+# Columns that a model and its history have alike.
+OFFER = (
+    *measure_fields(),
+    ('area', models.CharField(blank=True, choices=[('institutional_strength', 'Institutional strength'), ('intervention_projects', 'Intervention projects'), ('production_of_information', 'Production of information'), ('other', 'Other')], help_text='The goal area the offer serves; empty for any.', max_length=30, verbose_name='area')),
+    ('territory', models.CharField(help_text='Where the organisation can act.', max_length=120, verbose_name='territory')),
+    ('magnitude', models.CharField(choices=[('small', 'Small (under €10,000 or 20 person-days)'), ('medium', 'Medium (up to €100,000 or 200 person-days)'), ('large', 'Large (more)')], default='medium', max_length=10, verbose_name='capacity')),
+    ('expectations', models.TextField(blank=True, verbose_name='what it expects in return')),
+    ('is_active', models.BooleanField(default=True, verbose_name='active')),
+)
+NEED = (
+    ('kind', models.CharField(choices=[('financial', 'Financial'), ('human_resources', 'Human resources'), ('expertise', 'Expertise'), ('in_kind', 'In kind'), ('data', 'Data')], max_length=20, verbose_name='contribution sought')),
+    ('magnitude', models.CharField(choices=[('small', 'Small (under €10,000 or 20 person-days)'), ('medium', 'Medium (up to €100,000 or 200 person-days)'), ('large', 'Large (more)')], default='medium', max_length=10, verbose_name='order of magnitude')),
+    ('territory', models.CharField(max_length=120, verbose_name='territory')),
+    ('description', models.CharField(blank=True, max_length=300, verbose_name='description')),
+    ('is_open', models.BooleanField(default=True, verbose_name='still open')),
+)
+PROJECT = (
+    ('title', models.CharField(max_length=200, verbose_name='title')),
+    ('summary', models.TextField(verbose_name='summary')),
+    ('area', models.CharField(choices=[('institutional_strength', 'Institutional strength'), ('intervention_projects', 'Intervention projects'), ('production_of_information', 'Production of information'), ('other', 'Other')], max_length=30, verbose_name='area')),
+    ('territory', models.CharField(max_length=120, verbose_name='territory')),
+    ('starts_on', models.DateField(blank=True, null=True, verbose_name='starts on')),
+    ('ends_on', models.DateField(blank=True, null=True, verbose_name='ends on')),
+    ('state', models.CharField(choices=[('planned', 'Planned'), ('running', 'Running'), ('completed', 'Completed'), ('abandoned', 'Abandoned')], default='planned', max_length=12, verbose_name='state')),
+    ('budget_band', models.CharField(blank=True, choices=[('', 'Not said'), ('under_50k', 'Under €50,000'), ('50k_250k', '€50,000 to €250,000'), ('250k_1m', '€250,000 to €1 million'), ('over_1m', 'Over €1 million')], max_length=12, verbose_name='budget')),
+    ('results', models.TextField(blank=True, verbose_name='results')),
+    ('lessons_learned', models.TextField(blank=True, verbose_name='lessons learned')),
+    ('visibility', models.CharField(choices=[('public', 'Public: everyone, also in the open data'), ('network', 'Network: signed-in coordinators, analysts and verified organisations'), ('own', 'Own organisation only')], default='public', max_length=10, verbose_name='who may read it')),
+)
 
 
 class Migration(migrations.Migration):
@@ -33,7 +66,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='DigestSubscription',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                auto_id(),
                 ('is_active', models.BooleanField(default=True, verbose_name='active')),
                 ('last_sent_at', models.DateTimeField(blank=True, null=True, verbose_name='last sent at')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
@@ -45,136 +78,46 @@ class Migration(migrations.Migration):
                 'ordering': ['user_id'],
             },
         ),
-        migrations.CreateModel(
-            name='HistoricalContributionOffer',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('financial', 'Financial'), ('human_resources', 'Human resources'), ('expertise', 'Expertise'), ('in_kind', 'In kind'), ('data', 'Data')], max_length=20, verbose_name='kind')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='description')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='amount')),
-                ('currency', models.CharField(blank=True, max_length=3, verbose_name='currency')),
-                ('person_days', models.DecimalField(blank=True, decimal_places=1, max_digits=9, null=True, verbose_name='person-days')),
-                ('area', models.CharField(blank=True, choices=[('institutional_strength', 'Institutional strength'), ('intervention_projects', 'Intervention projects'), ('production_of_information', 'Production of information'), ('other', 'Other')], help_text='The goal area the offer serves; empty for any.', max_length=30, verbose_name='area')),
-                ('territory', models.CharField(help_text='Where the organisation can act.', max_length=120, verbose_name='territory')),
-                ('magnitude', models.CharField(choices=[('small', 'Small (under €10,000 or 20 person-days)'), ('medium', 'Medium (up to €100,000 or 200 person-days)'), ('large', 'Large (more)')], default='medium', max_length=10, verbose_name='capacity')),
-                ('expectations', models.TextField(blank=True, verbose_name='what it expects in return')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='updated at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actors.organisation', verbose_name='organisation')),
+        historical_model(
+            'HistoricalContributionOffer', 'contribution offer', 'contribution offers',
+            fields=[*OFFER, *historical_timestamps()], relations=[
+                history_user(),
+                ('organisation', historical_fk('actors.organisation', 'organisation')),
             ],
-            options={
-                'verbose_name': 'historical contribution offer',
-                'verbose_name_plural': 'historical contribution offers',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
-        migrations.CreateModel(
-            name='HistoricalInvitation',
+        historical_model(
+            'HistoricalInvitation', 'invitation', 'invitations',
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('reasons', models.JSONField(blank=True, default=list, verbose_name='reasons')),
                 ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('call', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='calls.callforpartners', verbose_name='call for partners')),
-                ('goal', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='goals.goal', verbose_name='goal')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('invited_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='invited by')),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actors.organisation', verbose_name='organisation')),
+            ], relations=[
+                ('call', historical_fk('calls.callforpartners', 'call for partners')),
+                ('goal', historical_fk('goals.goal', 'goal')),
+                history_user(),
+                ('invited_by', historical_fk(settings.AUTH_USER_MODEL, 'invited by')),
+                ('organisation', historical_fk('actors.organisation', 'organisation')),
             ],
-            options={
-                'verbose_name': 'historical invitation',
-                'verbose_name_plural': 'historical invitations',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
-        migrations.CreateModel(
-            name='HistoricalNeed',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('financial', 'Financial'), ('human_resources', 'Human resources'), ('expertise', 'Expertise'), ('in_kind', 'In kind'), ('data', 'Data')], max_length=20, verbose_name='contribution sought')),
-                ('magnitude', models.CharField(choices=[('small', 'Small (under €10,000 or 20 person-days)'), ('medium', 'Medium (up to €100,000 or 200 person-days)'), ('large', 'Large (more)')], default='medium', max_length=10, verbose_name='order of magnitude')),
-                ('territory', models.CharField(max_length=120, verbose_name='territory')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='description')),
-                ('is_open', models.BooleanField(default=True, verbose_name='still open')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='updated at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('goal', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='goals.goal', verbose_name='goal')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+        historical_model(
+            'HistoricalNeed', 'need', 'needs',
+            fields=[*NEED, *historical_timestamps()], relations=[
+                ('goal', historical_fk('goals.goal', 'goal')),
+                history_user(),
             ],
-            options={
-                'verbose_name': 'historical need',
-                'verbose_name_plural': 'historical needs',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
-        migrations.CreateModel(
-            name='HistoricalProject',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('summary', models.TextField(verbose_name='summary')),
-                ('area', models.CharField(choices=[('institutional_strength', 'Institutional strength'), ('intervention_projects', 'Intervention projects'), ('production_of_information', 'Production of information'), ('other', 'Other')], max_length=30, verbose_name='area')),
-                ('territory', models.CharField(max_length=120, verbose_name='territory')),
-                ('starts_on', models.DateField(blank=True, null=True, verbose_name='starts on')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='ends on')),
-                ('state', models.CharField(choices=[('planned', 'Planned'), ('running', 'Running'), ('completed', 'Completed'), ('abandoned', 'Abandoned')], default='planned', max_length=12, verbose_name='state')),
-                ('budget_band', models.CharField(blank=True, choices=[('', 'Not said'), ('under_50k', 'Under €50,000'), ('50k_250k', '€50,000 to €250,000'), ('250k_1m', '€250,000 to €1 million'), ('over_1m', 'Over €1 million')], max_length=12, verbose_name='budget')),
-                ('results', models.TextField(blank=True, verbose_name='results')),
-                ('lessons_learned', models.TextField(blank=True, verbose_name='lessons learned')),
-                ('visibility', models.CharField(choices=[('public', 'Public: everyone, also in the open data'), ('network', 'Network: signed-in coordinators, analysts and verified organisations'), ('own', 'Own organisation only')], default='public', max_length=10, verbose_name='who may read it')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='updated at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actors.organisation', verbose_name='run by')),
+        historical_model(
+            'HistoricalProject', 'project', 'projects',
+            fields=[*PROJECT, *historical_timestamps()], relations=[
+                history_user(),
+                ('organisation', historical_fk('actors.organisation', 'run by')),
             ],
-            options={
-                'verbose_name': 'historical project',
-                'verbose_name_plural': 'historical projects',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
             name='Project',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('summary', models.TextField(verbose_name='summary')),
-                ('area', models.CharField(choices=[('institutional_strength', 'Institutional strength'), ('intervention_projects', 'Intervention projects'), ('production_of_information', 'Production of information'), ('other', 'Other')], max_length=30, verbose_name='area')),
-                ('territory', models.CharField(max_length=120, verbose_name='territory')),
-                ('starts_on', models.DateField(blank=True, null=True, verbose_name='starts on')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='ends on')),
-                ('state', models.CharField(choices=[('planned', 'Planned'), ('running', 'Running'), ('completed', 'Completed'), ('abandoned', 'Abandoned')], default='planned', max_length=12, verbose_name='state')),
-                ('budget_band', models.CharField(blank=True, choices=[('', 'Not said'), ('under_50k', 'Under €50,000'), ('50k_250k', '€50,000 to €250,000'), ('250k_1m', '€250,000 to €1 million'), ('over_1m', 'Over €1 million')], max_length=12, verbose_name='budget')),
-                ('results', models.TextField(blank=True, verbose_name='results')),
-                ('lessons_learned', models.TextField(blank=True, verbose_name='lessons learned')),
-                ('visibility', models.CharField(choices=[('public', 'Public: everyone, also in the open data'), ('network', 'Network: signed-in coordinators, analysts and verified organisations'), ('own', 'Own organisation only')], default='public', max_length=10, verbose_name='who may read it')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                auto_id(),
+                *PROJECT,
+                *timestamps(),
                 ('community_groups', models.ManyToManyField(blank=True, related_name='projects', to='goals.communitygroup', verbose_name='community groups served')),
                 ('goals', models.ManyToManyField(blank=True, help_text='For a public body: the goals of its own strategies the project serves.', related_name='projects', to='goals.goal', verbose_name='goals served')),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='projects', to='actors.organisation', verbose_name='run by')),
@@ -186,64 +129,17 @@ class Migration(migrations.Migration):
                 'ordering': ['-updated_at', 'id'],
             },
         ),
-        migrations.CreateModel(
-            name='HistoricalProject_partners',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='projects.historicalproject')),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actors.organisation')),
-                ('project', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='projects.project')),
-            ],
-            options={
-                'verbose_name': 'HistoricalProject_partners',
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalProject_goals',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('goal', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='goals.goal')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='projects.historicalproject')),
-                ('project', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='projects.project')),
-            ],
-            options={
-                'verbose_name': 'HistoricalProject_goals',
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalProject_community_groups',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('communitygroup', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='goals.communitygroup')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='projects.historicalproject')),
-                ('project', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='projects.project')),
-            ],
-            options={
-                'verbose_name': 'HistoricalProject_community_groups',
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
+        historical_m2m('HistoricalProject_partners', owner='projects.project', target='actors.organisation'),
+        historical_m2m('HistoricalProject_goals', owner='projects.project', target='goals.goal'),
+        historical_m2m(
+            'HistoricalProject_community_groups', owner='projects.project', target='goals.communitygroup',
         ),
         migrations.CreateModel(
             name='ContributionOffer',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('financial', 'Financial'), ('human_resources', 'Human resources'), ('expertise', 'Expertise'), ('in_kind', 'In kind'), ('data', 'Data')], max_length=20, verbose_name='kind')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='description')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='amount')),
-                ('currency', models.CharField(blank=True, max_length=3, verbose_name='currency')),
-                ('person_days', models.DecimalField(blank=True, decimal_places=1, max_digits=9, null=True, verbose_name='person-days')),
-                ('area', models.CharField(blank=True, choices=[('institutional_strength', 'Institutional strength'), ('intervention_projects', 'Intervention projects'), ('production_of_information', 'Production of information'), ('other', 'Other')], help_text='The goal area the offer serves; empty for any.', max_length=30, verbose_name='area')),
-                ('territory', models.CharField(help_text='Where the organisation can act.', max_length=120, verbose_name='territory')),
-                ('magnitude', models.CharField(choices=[('small', 'Small (under €10,000 or 20 person-days)'), ('medium', 'Medium (up to €100,000 or 200 person-days)'), ('large', 'Large (more)')], default='medium', max_length=10, verbose_name='capacity')),
-                ('expectations', models.TextField(blank=True, verbose_name='what it expects in return')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                auto_id(),
+                *OFFER,
+                *timestamps(),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contribution_offers', to='actors.organisation', verbose_name='organisation')),
             ],
             options={
@@ -257,7 +153,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Dismissal',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                auto_id(),
                 ('kind', models.CharField(choices=[('organisation', 'Organisation'), ('project', 'Project'), ('call', 'Call for partners')], max_length=12, verbose_name='kind')),
                 ('target_id', models.PositiveBigIntegerField(verbose_name='suggested object')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
@@ -274,7 +170,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Invitation',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                auto_id(),
                 ('reasons', models.JSONField(blank=True, default=list, verbose_name='reasons')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='calls.callforpartners', verbose_name='call for partners')),
@@ -292,14 +188,9 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Need',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('financial', 'Financial'), ('human_resources', 'Human resources'), ('expertise', 'Expertise'), ('in_kind', 'In kind'), ('data', 'Data')], max_length=20, verbose_name='contribution sought')),
-                ('magnitude', models.CharField(choices=[('small', 'Small (under €10,000 or 20 person-days)'), ('medium', 'Medium (up to €100,000 or 200 person-days)'), ('large', 'Large (more)')], default='medium', max_length=10, verbose_name='order of magnitude')),
-                ('territory', models.CharField(max_length=120, verbose_name='territory')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='description')),
-                ('is_open', models.BooleanField(default=True, verbose_name='still open')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                auto_id(),
+                *NEED,
+                *timestamps(),
                 ('goal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='needs', to='goals.goal', verbose_name='goal')),
             ],
             options={
