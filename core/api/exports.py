@@ -125,11 +125,55 @@ def _value(item, key, sub, labels):
     return value
 
 
-def export_row(item, columns) -> list[str]:
-    return [
-        _cell(item.get(key) if sub is None and labels is None else _value(item, key, sub, labels))
-        for _, key, sub, labels in columns
-    ]
+def _identity(value):
+    """What names a nested object (its id, or code) or a list of them, for ``row_cells``'s
+    memory; None for anything else."""
+    if value.__class__ is dict:
+        return value.get("id", value.get("code"))
+    if value.__class__ is list:
+        names = tuple(_identity(element) for element in value)
+        return None if None in names else names
+    return None
+
+
+# Distinct nested objects (or lists of them) whose cells one export remembers.
+REMEMBERED_CELLS = 20_000
+
+
+def row_cells(columns):
+    """A function that turns a row (its list representation) into its CSV cells.
+
+    The columns of one nested object (``lead_body.id``, ``lead_body.name``...) or one list of
+    objects (``goals.id``, ``goals.title``...) are made together, and remembered under what
+    names the object (its id or code; the ids of the list): within one export, which reads one
+    snapshot of the database, an object with the same id has the same representation. A body
+    that leads 40 partnerships has its cells made once, not 40 times."""
+    plan = []  # (key, [(sub, labels), ...]) for a spread object; (key, labels) otherwise
+    for _, key, sub, labels in columns:
+        if sub is None:
+            plan.append((key, labels, None))
+        elif plan and plan[-1][2] is not None and plan[-1][0] == key:
+            plan[-1][2].append((sub, labels))
+        else:
+            plan.append((key, None, [(sub, labels)]))
+    remembered = {}
+
+    def cells(item):
+        row = []
+        for key, labels, spread in plan:
+            if spread is None:
+                row.append(_cell(item.get(key) if labels is None else _value(item, key, None, labels)))
+                continue
+            identity = _identity(item.get(key))
+            made = remembered.get((key, identity)) if identity is not None else None
+            if made is None:
+                made = [_cell(_value(item, key, sub, labels)) for sub, labels in spread]
+                if identity is not None and len(remembered) < REMEMBERED_CELLS:
+                    remembered[(key, identity)] = made
+            row.extend(made)
+        return row
+
+    return cells
 
 
 def _in_pieces(texts):
@@ -192,12 +236,13 @@ class ExportMixin:
         # cut file. The rows are read only once the response streams.
         items = self.export_items(serializer, self.export_queryset())
         writer = csv.writer(_Echo())
+        cells = row_cells(columns)
 
         def lines():
             try:
                 # The header goes at once; the rows in pieces as they come.
                 yield writer.writerow([header for header, *_ in columns])
-                yield from _in_pieces(writer.writerow(export_row(item, columns)) for item in items)
+                yield from _in_pieces(writer.writerow(cells(item)) for item in items)
             finally:
                 items.close()
 
@@ -218,8 +263,9 @@ class ExportMixin:
         sheet = workbook.add_worksheet(self.basename[:31])
         bold = workbook.add_format({"bold": True})
         sheet.write_row(0, 0, [header for header, *_ in columns], bold)
+        cells = row_cells(columns)
         for number, item in enumerate(items, start=1):
-            sheet.write_row(number, 0, export_row(item, columns))
+            sheet.write_row(number, 0, cells(item))
         workbook.close()
         spooled.seek(0)
         return FileResponse(
