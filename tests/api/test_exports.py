@@ -74,6 +74,45 @@ def test_export_ordering_follows_the_ordering_filter(users, body):
     assert [row["title"] for row in rows] == ["Charlie", "Bravo", "Alpha"]
 
 
+def test_rows_that_share_a_body_or_goals_each_show_their_own(users, body, other_body):
+    """The cells of a nested object or list are made once per export and reused for rows that
+    name the same ids; rows that name others still show theirs."""
+    strategy = f.StrategyFactory(owner=body)
+    first, second = (f.GoalFactory(strategy=strategy, title=title, priority=1 + index)
+                     for index, title in enumerate(["Lit streets", "Safe station"]))
+    rows_goals = {"A": [first], "B": [first, second], "C": [first], "D": [], "E": [second]}
+    for title, goals in rows_goals.items():
+        lead_body = other_body if title == "E" else body
+        partnership = f.PartnershipFactory(title=title, lead_body=lead_body, status=Status.ACTIVE)
+        partnership.goals.set(goals)
+
+    rows = {row["title"]: row for row in csv_rows(
+        client_for(users["analyst"]).get("/api/v1/partnerships/export.csv"))}
+
+    assert {title: row["goals.title"] for title, row in rows.items()} == {
+        "A": "Lit streets", "B": "Lit streets; Safe station", "C": "Lit streets", "D": "",
+        "E": "Safe station",
+    }
+    assert rows["B"]["goals.id"] == f"{first.pk}; {second.pk}"
+    assert {title: row["lead_body.name"] for title, row in rows.items()} == {
+        "A": "Ville de Saint-Denis", "B": "Ville de Saint-Denis", "C": "Ville de Saint-Denis",
+        "D": "Ville de Saint-Denis", "E": "Stad Gent",
+    }
+    assert rows["E"]["lead_body.country"] == "BE" and rows["A"]["lead_body.country"] == "FR"
+
+
+def test_remembered_cells_are_bounded(monkeypatch, users, body, other_body):
+    """Past the bound, cells are made for each row: the same file."""
+    for index, lead_body in enumerate([body, other_body, body]):
+        f.PartnershipFactory(title=f"P{index}", lead_body=lead_body, status=Status.ACTIVE)
+    client = client_for(users["analyst"])
+    remembered = content(client.get("/api/v1/partnerships/export.csv"))
+
+    monkeypatch.setattr(exports, "REMEMBERED_CELLS", 0)
+
+    assert content(client.get("/api/v1/partnerships/export.csv")) == remembered
+
+
 @pytest.mark.parametrize("extension", ["csv", "json"])
 def test_bad_filters_are_refused_before_the_download_starts(registry, users, extension):
     response = client_for(users["analyst"]).get(
