@@ -148,7 +148,9 @@ def row_cells(columns):
     names the object (its id or code; the ids of the list): within one export, which reads one
     snapshot of the database, an object with the same id has the same representation. A body
     that leads 40 partnerships has its cells made once, not 40 times."""
-    plan = []  # (key, [(sub, labels), ...]) for a spread object; (key, labels) otherwise
+    # (key, labels, None) for a column of its own; (key, None, [(sub, labels), ...]) for the
+    # columns of one nested object or list, made together.
+    plan = []
     for _, key, sub, labels in columns:
         if sub is None:
             plan.append((key, labels, None))
