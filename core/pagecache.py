@@ -17,12 +17,19 @@ found again only under the version they were rendered for.
 
 Only anonymous readers share fragments: what a signed-in reader sees may depend on who they
 are, so their pages are rendered each time. If the cache cannot be reached, pages are rendered
-without it.
+without it, and a bump that could not be written is written once it can (see ``_retry``). The
+API's rendered reads (``core.api.readcache``) are kept under the same version.
+
+Writes that bypass the models' signals (``QuerySet.update()``, raw SQL, ``bulk_create``) must
+call ``bump()`` themselves, as ``seed_demo`` does.
 """
 
 import logging
+import threading
+import time
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -34,11 +41,40 @@ FRAGMENT_SECONDS = 60 * 60
 logger = logging.getLogger(__name__)
 
 
+# A bump this process could not write: the shared cache may come back with the version it had
+# before the write (a network cut, a Redis that keeps its data), under which the other processes
+# still keep what they rendered. The process writes it as soon as the cache answers again: it
+# tries every RETRY_SECONDS in the background, and before it next reads the version itself.
+_unwritten_bump = False
+_retrying = threading.Lock()
+RETRY_SECONDS = 1.0
+
+
 def _new_version() -> None:
+    global _unwritten_bump
     try:
         cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-    except Exception:  # a cache that is down caches nothing: no page can be stale
+        _unwritten_bump = False
+    except Exception:  # a cache that is down caches nothing: no page can be stale while it is
+        _unwritten_bump = True
         logger.warning("The page cache could not be invalidated.", exc_info=True)
+        if _retrying.acquire(blocking=False):
+            threading.Thread(target=_retry, name="pagecache-bump", daemon=True).start()
+
+
+def _retry() -> None:
+    global _unwritten_bump
+    try:
+        while _unwritten_bump:
+            time.sleep(RETRY_SECONDS)
+            try:
+                cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+            except Exception:  # still down: try again
+                logger.debug("The page cache is still down.", exc_info=True)
+                continue
+            _unwritten_bump = False
+    finally:
+        _retrying.release()
 
 
 def bump(**_signal) -> None:
@@ -53,6 +89,18 @@ def page_version(request) -> str | None:
     the cache) for a signed-in one or when the cache is down."""
     if request.user.is_authenticated:
         return None
+    return data_version()
+
+
+def data_version() -> str | None:
+    """The version of the public data as they stand, whoever reads; None when the cache is
+    down or not shared by every process that serves (then nothing may be kept)."""
+    if not settings.KEEP_RENDERED:
+        return None
+    if _unwritten_bump:
+        _new_version()
+        if _unwritten_bump:
+            return None
     try:
         version = cache.get(VERSION_KEY)
         if version is None:

@@ -47,6 +47,8 @@ class CallViewSet(RegistryModelViewSet):
     update_serializer_class = CallWriteSerializer
     writes = Writes(object="call", create=services.call_create, update=services.call_update)
     body_field = "lead_body"
+    # A call closes itself at its deadline, with no write: its representation moves with the clock.
+    cache_reads = False
 
     @extend_schema(request=None, responses=CallDetailSerializer)
     @action(detail=True, methods=["post"])
@@ -71,6 +73,8 @@ class ExpressionOfInterestViewSet(DestroyMixin, RegistryModelViewSet):
 
     public_reads = False
     permission_classes = [IsAuthenticated]
+    # Writes to the calls' models do not version the data (core.pagecache): built every time.
+    cache_reads = False
     selector = staticmethod(selectors.eoi_list)
     detail_selector = staticmethod(selectors.eoi_detail_queryset)
     filterset_class = EoiFilterSet

@@ -6,6 +6,8 @@
   write's action (else 403); creation needs ``may_create(user, model)`` (else 403). The write
   itself is a service call, whose refusals come back as 403 (``PermissionDenied``) or 400
   (``ValidationError``) in the one error shape.
+- Reads: a list page or a detail already rendered for the same reader, address and data is
+  answered again as it was (``readcache``), until the next write.
 - ETags: the strong validator of a detail response is a hash of its JSON representation for the
   requesting user (see ``representation_etag``). A write carrying ``If-Match`` that does not
   match the current representation answers 412 and changes nothing; the check and the write run
@@ -33,6 +35,7 @@ from .exceptions import PreconditionFailed, RequestTooLarge
 from .exports import ExportMixin
 from .idempotency import IdempotentPostMixin
 from .parsers import RegistryJSONParser
+from .readcache import CachedReadsMixin
 
 LIST_ACTIONS = {"list", "export_csv", "export_xlsx", "export_json"}
 
@@ -59,7 +62,7 @@ class Writes:
     destroy: Callable | None = None
 
 
-class RegistryViewSet(IdempotentPostMixin, viewsets.GenericViewSet):
+class RegistryViewSet(CachedReadsMixin, IdempotentPostMixin, viewsets.GenericViewSet):
     """Subclasses declare, as static methods, ``selector`` (and ``detail_selector`` when the
     detail needs more), the serializers (``serializer_class`` for lists and exports,
     ``detail_serializer_class`` for one object, ``create_serializer_class`` and
@@ -210,6 +213,8 @@ def errors_in_input_names(serializer):
 
 class ListMixin:
     def list(self, request, *args, **kwargs):
+        if (kept := self.cached_read()) is not None:
+            return kept
         queryset = self.filter_queryset(self.get_queryset())
         page = self.complete_rows(self.paginate_queryset(queryset))
         serializer = self.get_serializer(page, many=True)
@@ -218,6 +223,8 @@ class ListMixin:
 
 class RetrieveMixin:
     def retrieve(self, request, *args, **kwargs):
+        if (kept := self.cached_read()) is not None:
+            return kept
         instance = self.get_object()
         data = self.get_serializer(instance).data
         return Response(data, headers={"ETag": representation_etag(data)})

@@ -165,7 +165,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 REDIS_URL = env("REDIS_URL", default="")
 # "local" counts per process where the shared cache is down (the API rate limits fall back to it).
-CACHES = {"local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"}}
+CACHES = {
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
+    # Rendered API reads, per process, under the version of the data (core.api.readcache).
+    "responses": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "responses",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
+}
 if REDIS_URL:
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -175,6 +183,10 @@ if REDIS_URL:
     }
 else:
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+# Keep rendered page fragments and API reads under the version of the data (core.pagecache).
+# Every process that serves must read the same version: one process (the development server),
+# or a shared cache; production without Redis says False.
+KEEP_RENDERED = True
 # Sessions live in the database only (Django's default, said here so nobody moves them to Redis
 # by accident): a sign-in or a form must not depend on the cache.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

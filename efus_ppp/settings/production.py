@@ -41,3 +41,6 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60
 MAILERS = {"default": mailer_from_env(env, default="smtp")}
 ADMINS = [("Registry administrators", a) for a in env.list("DJANGO_ADMINS", default=[])]
 REGISTRY_ALLOW_DEMO_DATA = env.bool("REGISTRY_ALLOW_DEMO_DATA", default=False)
+# gunicorn's workers are processes: without Redis each would have its own version of the data,
+# and one's write would not reach what the others keep.
+KEEP_RENDERED = bool(REDIS_URL)  # noqa: F405

@@ -118,3 +118,15 @@ def test_production_keeps_checked_connections_and_compose_prepares_statements():
     assert "'prepare_threshold': 5" in result.stdout
     default = run_python(["manage.py", "shell", "-v", "0", "-c", script], PRODUCTION_ENV)
     assert default.stdout.startswith("60 True"), default.stderr
+
+
+@pytest.mark.parametrize(("redis_url", "kept"), [("", "False"), ("redis://127.0.0.1:6379/0", "True")])
+def test_production_keeps_rendered_reads_only_with_a_shared_cache(redis_url, kept):
+    """gunicorn's workers are processes: without Redis, a write in one would not reach what the
+    others keep, so nothing is kept."""
+    result = run_python(
+        ["manage.py", "shell", "-c", "from django.conf import settings; print(settings.KEEP_RENDERED)"],
+        {**PRODUCTION_ENV, "REDIS_URL": redis_url}, drop=("REDIS_URL",),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == kept

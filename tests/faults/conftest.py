@@ -123,7 +123,7 @@ def gunicorn(database_url: str, port: int, *, args=(), **environ):
     """The app served by gunicorn with the committed configuration and the production settings,
     on ``port`` and the test database; ``environ`` adds to or overrides the environment."""
     env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "REDIS_URL"},
         "DJANGO_SETTINGS_MODULE": "efus_ppp.settings.production",
         "DJANGO_SECRET_KEY": "fault-drill-only-" + "k" * 50,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
@@ -132,7 +132,6 @@ def gunicorn(database_url: str, port: int, *, args=(), **environ):
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         **environ,
     }
-    env.pop("REDIS_URL", None)
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "--config", "efus_ppp/gunicorn.conf.py",
          "--access-logfile", "/dev/null", *args, "efus_ppp.wsgi:application"],
