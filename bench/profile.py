@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 
-from run import environment  # noqa: E402
+from run import ANALYST, environment  # noqa: E402
 
 VIEW = "dispatch (rest_framework/views.py"
 ROUTES = {
@@ -120,6 +120,8 @@ def main():
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--top", type=int, default=12)
+    parser.add_argument("--analyst", action="store_true",
+                        help="ask with a read-only token of the demo analyst (made for the run)")
     args = parser.parse_args()
     os.environ.update(environment(os.environ["BENCH_DATABASE_URL"], prepared=True))
     os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
@@ -129,6 +131,13 @@ def main():
     from django.test import Client
 
     client = Client()
+    if args.analyst:
+        from actors.models import User
+        from core.api.tokens import token_create
+
+        analyst = User.objects.get(username=ANALYST)
+        _token, key = token_create(user=analyst, name="profile", expiry_days=1)
+        client = Client(headers={"Authorization": f"Token {key}"})
     for path in _paths(args.routes or list(ROUTES)).values():
         print(profile(client, path, args.requests, args.rounds, args.top))
 

@@ -16,3 +16,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         connection_created.connect(_add_sqlite_functions, dispatch_uid="core_sqlite_functions")
+        from knox.models import AuthToken
+
+        from .models import TokenDetails
+        from .pagecache import bump_on_writes
+
+        # A token created, revoked or expired, or its scope changed, retires the tokens kept by
+        # the API's authentication (core.api.authentication) with everything else kept.
+        bump_on_writes([AuthToken, TokenDetails])

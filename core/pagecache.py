@@ -92,9 +92,18 @@ def page_version(request) -> str | None:
     return data_version()
 
 
-def data_version() -> str | None:
+def data_version(request=None) -> str | None:
     """The version of the public data as they stand, whoever reads; None when the cache is
-    down or not shared by every process that serves (then nothing may be kept)."""
+    down or not shared by every process that serves (then nothing may be kept).
+
+    Given a request that writes nothing (an API read), it is read once for the request."""
+    if request is not None:
+        request = getattr(request, "_request", request)  # DRF's request wraps Django's
+        try:
+            return request._data_version
+        except AttributeError:
+            request._data_version = data_version()
+            return request._data_version
     if not settings.KEEP_RENDERED:
         return None
     if _unwritten_bump:

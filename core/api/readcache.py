@@ -45,7 +45,7 @@ class CachedReadsMixin:
             return None
         if request.method not in ("GET", "HEAD") or request.accepted_renderer.format != "json":
             return None
-        version = data_version()
+        version = data_version(request)
         if version is None:
             return None
         user = request.user

@@ -1,4 +1,8 @@
-"""Reads answered again as they were rendered, until the next write (core.api.readcache)."""
+"""Reads answered again as they were rendered, until the next write (core.api.readcache), and
+tokens found again without a query (core.api.authentication)."""
+
+import datetime
+import time
 
 import pytest
 from django.core.cache import caches
@@ -252,3 +256,67 @@ def test_nothing_is_kept_where_the_version_is_not_shared(registry, settings):
     _response, queries = read(client, "/api/v1/organisations/")
 
     assert queries > 0
+
+
+def token_client(user, **token):
+    _token, key = AuthToken.objects.create(user=user, **token)
+    return APIClient(HTTP_AUTHORIZATION=f"Token {key}"), _token
+
+
+def test_a_token_read_again_needs_no_query(registry, analyst):
+    client, _token = token_client(analyst)
+    url = f"/api/v1/partnerships/{registry.active.pk}/"
+    first, first_queries = read(client, url)
+
+    again, again_queries = read(client, url)
+
+    assert first.status_code == again.status_code == 200
+    assert first_queries > 0
+    assert again_queries == 0
+    assert again.content == first.content
+
+
+def test_a_token_revoked_through_the_api_is_refused_at_once(registry, analyst):
+    client, token = token_client(analyst)
+    url = f"/api/v1/partnerships/{registry.active.pk}/"
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200
+
+    revoked = client_for(analyst).delete(f"/api/v1/auth/tokens/{token.token_key}/")
+
+    assert revoked.status_code == 204
+    assert client.get(url).status_code == 401
+
+
+def test_a_deactivated_user_is_refused_at_once(registry, analyst):
+    client, _token = token_client(analyst)
+    url = f"/api/v1/partnerships/{registry.active.pk}/"
+    assert client.get(url).status_code == 200
+
+    analyst.is_active = False
+    analyst.save()
+
+    assert client.get(url).status_code == 401
+
+
+def test_a_kept_token_is_refused_once_it_expires(registry, analyst):
+    client, _token = token_client(analyst, expiry=datetime.timedelta(seconds=1))
+    url = f"/api/v1/partnerships/{registry.active.pk}/"
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200
+
+    time.sleep(1.1)
+
+    assert client.get(url).status_code == 401
+
+
+def test_a_write_reads_its_token_from_the_database(registry, coordinator):
+    client, _token = token_client(coordinator)
+    url = f"/api/v1/partnerships/{registry.active.pk}/"
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.patch(url, {"title": "Gare sûre"}, format="json")
+
+    assert response.status_code == 200
+    assert "knox_authtoken" in queries.captured_queries[0]["sql"]

@@ -5,12 +5,14 @@ import datetime
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
+from core.api.readcache import ALIAS
 from core.tasks import purge_expired_tokens
 
 pytestmark = pytest.mark.django_db
@@ -137,14 +139,18 @@ def test_a_token_is_checked_in_one_query(signed_in, analyst):
         AuthToken.objects.create(user=analyst, expiry=datetime.timedelta(days=1))
     client = with_token(key)
     client.get("/api/v1/goals/")  # the first use writes "last used"
+    caches[ALIAS].clear()  # nothing kept: the token is looked for in the database
 
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/api/v1/goals/")
+    with CaptureQueriesContext(connection) as again:
+        client.get("/api/v1/goals/")
 
     assert response.status_code == 200
     reads = _token_queries(queries.captured_queries)
     assert len(reads) == 1, reads
     assert "core_tokendetails" in reads[0] and "actors_user" in reads[0]
+    assert _token_queries(again.captured_queries) == []  # then kept until the next write
 
 
 def test_an_expired_token_is_deleted_when_presented(analyst):

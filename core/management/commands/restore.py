@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from core.backup import BackupError, counts_in, restore
+from core.pagecache import bump
 
 
 class Command(BaseCommand):
@@ -36,6 +37,8 @@ class Command(BaseCommand):
                                media_root=Path(media_root or settings.MEDIA_ROOT))
         except BackupError as error:
             raise CommandError(str(error)) from error
+        # The servers must not answer pages and API reads they kept from the data replaced.
+        bump()
         self.stdout.write(
             f"Restored {sum(manifest['table_rows'].values())} rows in "
             f"{len(manifest['table_rows'])} tables and {len(manifest['media_files'])} files "
