@@ -295,11 +295,14 @@ def check_answers(found: list, headers: dict):
 
 
 def wrk(url: str, seconds: int, connections: int, threads: int,
-        headers: dict | None = None, timeout: int = 2) -> dict:
+        headers: dict | None = None, timeout: int = 2, *, fresh: bool = False) -> dict:
     """One slice of load; a request slower than ``timeout`` seconds counts as a timeout, not
-    in the latencies."""
+    in the latencies. ``fresh``: every request asks a new address (``bench/fresh.lua``), so
+    that none is answered from what the app keeps."""
     options = [item for name, value in (headers or {}).items()
                for item in ("-H", f"{name}: {value}")]
+    if fresh:
+        options += ["-s", str(ROOT / "bench" / "fresh.lua")]
     output = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", f"--timeout={timeout}s",
          "--latency", *options, url],
@@ -426,7 +429,8 @@ def report(args, found, rounds, exports, copies, seeding, load_before):
           f"ratio of the median req/s. Both servers: {gunicorn}), production settings, "
           f"CONN_MAX_AGE=60, prepared statements "
           f"{'off' if args.no_prepared_statements else 'on'}, throttling off, "
-          f"cache {'Redis' if args.redis_url else 'in-process'}.\n")
+          f"cache {'Redis' if args.redis_url else 'none (nothing kept)'}"
+          f"{'; every request to the app a new address (--fresh)' if args.fresh else ''}.\n")
     print("| scenario | API req/s | API p50 ms | API p99 ms | baseline req/s | baseline p50 ms "
           "| baseline p99 ms | API / baseline |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -496,6 +500,9 @@ def main():
     parser.add_argument("--no-analyst", action="store_true", help="anonymous requests only")
     parser.add_argument("--no-pages", action="store_true", help="skip the public pages")
     parser.add_argument("--no-export", action="store_true", help="skip export.csv and COPY")
+    parser.add_argument("--fresh", action="store_true",
+                        help="every request to the app asks a new address (an ignored parameter),"
+                             " so none is answered from the responses it keeps")
     args = parser.parse_args()
     for tool in ("wrk", "psql"):
         if not shutil.which(tool):
@@ -536,6 +543,7 @@ def main():
                 rounds[(scenario, server)].append(wrk(
                     f"http://{HOST}:{port}{scenario.path}", args.seconds, args.connections,
                     args.threads, headers[scenario.reader], args.timeout,
+                    fresh=args.fresh and server == "app",
                 ))
                 drain(database_url)
             if not args.no_export:

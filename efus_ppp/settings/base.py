@@ -167,11 +167,12 @@ REDIS_URL = env("REDIS_URL", default="")
 # "local" counts per process where the shared cache is down (the API rate limits fall back to it).
 CACHES = {
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
-    # Rendered API reads, per process, under the version of the data (core.api.readcache).
+    # Rendered API reads and the tokens found, per process, under the version of the data
+    # (core.api.readcache, core.api.authentication).
     "responses": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "responses",
-        "OPTIONS": {"MAX_ENTRIES": 500},
+        "OPTIONS": {"MAX_ENTRIES": 300},
     },
 }
 if REDIS_URL:
