@@ -2,14 +2,18 @@
 
 import csv
 import io
+import itertools
 import json
+import threading
 
 import pytest
 from django.db import connection
+from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
 
 from core.api import exports
 from partnerships.choices import Status
+from partnerships.models import Partnership
 
 from .. import factories as f
 from .conftest import client_for
@@ -185,6 +189,60 @@ def test_a_client_leaving_early_ends_the_transaction(monkeypatch, users, body, e
     response.close()
 
     assert not connection.in_atomic_block
+    assert not reading_threads()  # the read-ahead (PostgreSQL) ended with the response
+    assert Partnership.objects.count() == 5  # and the connection serves the next query
+
+
+def reading_threads():
+    return [thread for thread in threading.enumerate() if thread.name == "export-read-ahead"]
+
+
+def _read_in_turn(queryset, size):
+    return (list(chunk) for chunk in itertools.batched(queryset.iterator(chunk_size=size), size))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the read-ahead serves cursors")
+@pytest.mark.parametrize("extension", ["csv", "json"])
+def test_reading_ahead_gives_the_rows_of_reading_in_turn(monkeypatch, users, body, extension):
+    monkeypatch.setattr(exports.ExportMixin, "export_chunk_size", 2)
+    for number in range(7):
+        partnership = f.PartnershipFactory(title=f"P{number:02}", lead_body=body)
+        partnership.community_groups.add(f.CommunityGroupFactory())
+    client = client_for(users["coordinator"])
+    url = f"/api/v1/partnerships/export.{extension}?ordering=title"
+    ahead = content(client.get(url))
+
+    monkeypatch.setattr(exports, "_chunks_read_ahead", _read_in_turn)
+    in_turn = content(client.get(url))
+
+    assert ahead == in_turn
+    assert all(f"P{number:02}" in ahead for number in range(7))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the read-ahead serves cursors")
+@pytest.mark.django_db(transaction=True)
+def test_an_error_while_reading_ahead_ends_the_export(monkeypatch, users, body):
+    monkeypatch.setattr(exports.ExportMixin, "export_chunk_size", 2)
+    for _ in range(6):
+        f.PartnershipFactory(lead_body=body)
+    iterator = QuerySet.iterator
+
+    def fails_at_the_fifth_row(self, *args, **kwargs):
+        for number, row in enumerate(iterator(self, *args, **kwargs)):
+            if number == 4:
+                raise RuntimeError("the database went away")
+            yield row
+
+    monkeypatch.setattr(QuerySet, "iterator", fails_at_the_fifth_row)
+    response = client_for(users["coordinator"]).get("/api/v1/partnerships/export.csv")
+
+    with pytest.raises(RuntimeError, match="the database went away"):
+        content(response)
+
+    response.close()
+    assert not connection.in_atomic_block
+    assert not reading_threads()
+    assert Partnership.objects.count() == 6
 
 
 @pytest.mark.parametrize("extension", ["csv", "json"])
