@@ -233,8 +233,10 @@ def _chunks_read_ahead(queryset, size: int):
         except BaseException as error:  # handed to the caller, who raises it
             hand(error)
         finally:
-            rows.close()  # closes the cursor, in this thread, while the transaction is open
-            del connections[queryset.db]  # this thread's name for it; the caller's stays
+            try:
+                rows.close()  # closes the cursor, in this thread, while the transaction is open
+            finally:
+                del connections[queryset.db]  # this thread's name for it; the caller's stays
 
     connection.inc_thread_sharing()
     reader = threading.Thread(target=read, name="export-read-ahead", daemon=True)
