@@ -199,6 +199,16 @@ def _in_pieces(texts):
 _END = object()
 
 
+def _chunks(queryset, size: int):
+    """The rows of ``queryset`` in lists of ``size``, read as they are asked for."""
+    rows = queryset.iterator(chunk_size=size)
+    try:
+        for chunk in itertools.batched(rows, size):
+            yield list(chunk)
+    finally:
+        rows.close()  # closes the cursor at once, also when the reader stops early
+
+
 def _chunks_read_ahead(queryset, size: int):
     """The rows of ``queryset`` in lists of ``size``, the next list read by a second thread
     while the caller works on the current one.
@@ -224,17 +234,17 @@ def _chunks_read_ahead(queryset, size: int):
 
     def read():
         connections[queryset.db] = connection
-        rows = queryset.iterator(chunk_size=size)
+        chunks = _chunks(queryset, size)
         try:
-            for chunk in itertools.batched(rows, size):
-                if not hand(list(chunk)):
+            for chunk in chunks:
+                if not hand(chunk):
                     return
             hand(_END)
         except BaseException as error:  # handed to the caller, who raises it
             hand(error)
         finally:
             try:
-                rows.close()  # closes the cursor, in this thread, while the transaction is open
+                chunks.close()  # closes the cursor, in this thread, while the transaction is open
             finally:
                 del connections[queryset.db]  # this thread's name for it; the caller's stays
 
@@ -278,8 +288,7 @@ class ExportMixin:
                     cursor.execute("SET LOCAL jit = off")
                 chunks = _chunks_read_ahead(queryset, self.export_chunk_size)
             else:
-                chunks = (list(chunk) for chunk in itertools.batched(
-                    queryset.iterator(chunk_size=self.export_chunk_size), self.export_chunk_size))
+                chunks = _chunks(queryset, self.export_chunk_size)
             try:
                 for chunk in chunks:
                     yield from serializer.to_representation(self.complete_rows(chunk))

@@ -10,7 +10,6 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from knox.models import AuthToken
-from rest_framework.test import APIClient
 
 from core.api.readcache import ALIAS
 from partnerships import services
@@ -20,6 +19,7 @@ from tests.calls import factories as cf
 
 from .. import factories as f
 from .conftest import client_for
+from .test_tokens import with_token
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def read(client, url, **headers):
 
 def token_client(user, **token):
     _token, key = AuthToken.objects.create(user=user, **token)
-    return APIClient(HTTP_AUTHORIZATION=f"Token {key}"), _token
+    return with_token(key), _token
 
 
 @pytest.mark.parametrize("with_token", [False, True], ids=["anonymous", "analyst's token"])
@@ -190,8 +190,7 @@ def test_errors_are_not_kept(registry):
 
 def test_a_revoked_token_is_refused_after_a_kept_read(registry, analyst):
     url = f"/api/v1/partnerships/{registry.active.pk}/"
-    token, key = AuthToken.objects.create(user=analyst)
-    client = APIClient(HTTP_AUTHORIZATION=f"Token {key}")
+    client, token = token_client(analyst)
     assert client.get(url).status_code == 200
     assert client.get(url).status_code == 200
 
