@@ -32,6 +32,10 @@ ROUTES = {
     "partnership-detail": "/api/v1/partnerships/{partnership}/",
     "organisation-detail": "/api/v1/organisations/{organisation}/",
     "partnerships-export": "/api/v1/partnerships/export.csv",
+    "goals": "/api/v1/goals/?page_size=100",
+    "rules": "/api/v1/rules/?page_size=100",
+    "rule": "/api/v1/rules/?page_size=1",
+    "contributions": "/api/v1/contributions/?page_size=100",
 }
 
 
@@ -68,7 +72,12 @@ def _functions(frame, own, inclusive, seen=()):
         _functions(child, own, inclusive, seen)
 
 
-def _get(client, path: str):
+_asked = iter(range(10**9))
+
+
+def _get(client, path: str, fresh: bool = False):
+    if fresh:  # a parameter the API ignores: a new address each time, so nothing kept answers
+        path = f"{path}{'&' if '?' in path else '?'}n={next(_asked)}"
     response = client.get(path)
     assert response.status_code == 200, path
     if response.streaming:
@@ -77,27 +86,27 @@ def _get(client, path: str):
     return response
 
 
-def profile(client, path: str, requests: int, rounds: int, top: int) -> str:
+def profile(client, path: str, requests: int, rounds: int, top: int, fresh: bool) -> str:
     from django.db import connection
     from pyinstrument import Profiler
 
     for _ in range(min(20, requests)):
-        _get(client, path)
+        _get(client, path, fresh)
     queries = []
     with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(
         sql, *args
     )):
-        _get(client, path)
+        _get(client, path, fresh)
     cpu = []
     for _ in range(rounds):
         started = time.process_time()
         for _ in range(requests):
-            _get(client, path)
+            _get(client, path, fresh)
         cpu.append((time.process_time() - started) * 1000 / requests)
     profiler = Profiler(interval=0.0005)
     profiler.start()
     for _ in range(requests):
-        _get(client, path)
+        _get(client, path, fresh)
     profiler.stop()
     root = profiler.last_session.root_frame()
     own, inclusive = defaultdict(float), defaultdict(float)
@@ -122,6 +131,8 @@ def main():
     parser.add_argument("--top", type=int, default=12)
     parser.add_argument("--analyst", action="store_true",
                         help="ask with a read-only token of the demo analyst (made for the run)")
+    parser.add_argument("--fresh", action="store_true",
+                        help="a new address each request, so that no kept response answers")
     args = parser.parse_args()
     os.environ.update(environment(os.environ["BENCH_DATABASE_URL"], prepared=True))
     os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
@@ -139,7 +150,7 @@ def main():
         _token, key = token_create(user=analyst, name="profile", expiry_days=1)
         client = Client(headers={"Authorization": f"Token {key}"})
     for path in _paths(args.routes or list(ROUTES)).values():
-        print(profile(client, path, args.requests, args.rounds, args.top))
+        print(profile(client, path, args.requests, args.rounds, args.top, args.fresh))
 
 
 if __name__ == "__main__":

@@ -225,7 +225,8 @@ class Scenario:
 def scenarios(database_url: str, deep_offset: int, readers: list[str], pages: bool) -> list:
     """The first page, a deep page reached by cursor, a filtered list, three searches (a common
     word, a word of every row, a word of one row), one partnership's detail, the first pages of
-    organisations, goals, rules and contributions; then the public pages."""
+    organisations, goals, rules and contributions; the API's root, which sends no query; then
+    the public pages."""
     with psycopg.connect(database_url) as connection:
         deep_id = connection.execute(
             "SELECT id FROM partnerships_partnership WHERE status = ANY(%s) "
@@ -253,6 +254,8 @@ def scenarios(database_url: str, deep_offset: int, readers: list[str], pages: bo
         ("contributions, first page", "/api/v1/contributions/"),
     ]
     found = [Scenario(name, path, reader) for reader in readers for name, path in api]
+    # No query, no serializer: what Django, DRF and the middleware cost by themselves.
+    found.append(Scenario("API root (no query)", "/api/v1/", "anonymous", False))
     if pages:
         found += [
             Scenario("public register page", "/partnerships/public/", "anonymous", False),
@@ -319,6 +322,31 @@ def wrk(url: str, seconds: int, connections: int, threads: int,
         "p99": _ms(re.search(r"99%\s+([\d.]+\w+)", output).group(1)),
         "timeouts": int(timeouts.group(1)) if timeouts else 0,
     }
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+# How each server's processes are told apart in /proc (their gunicorn command lines).
+SERVER_MARKS = {"app": b"efus_ppp.wsgi:application", "baseline": b"baseline:application"}
+
+
+def cpu_seconds() -> dict:
+    """The CPU time (user and system) each server's processes, and PostgreSQL's, have used
+    so far. Per request, it is steadier than the throughput on a shared machine: time stolen by
+    other work slows a slice down but is not counted."""
+    used = dict.fromkeys((*SERVER_MARKS, "database"), 0.0)
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes()
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a process that ended meanwhile
+        seconds = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+        owner = next((name for name, mark in SERVER_MARKS.items() if mark in command), None)
+        if owner is None and command.startswith(b"postgres"):
+            owner = "database"
+        if owner:
+            used[owner] += seconds
+    return used
 
 
 def drain(database_url: str, timeout: float = 120):
@@ -411,6 +439,12 @@ def _cells(measured: list[dict]) -> list[str]:
             _spread([m["p99"] for m in answered], 1)]
 
 
+def _cpu(measured: list[dict]) -> str:
+    """The median CPU time per request of the server, and of PostgreSQL, over the rounds."""
+    return (f"{statistics.median(m['cpu'] for m in measured):.2f} + "
+            f"{statistics.median(m['database_cpu'] for m in measured):.2f}")
+
+
 def _load() -> str:
     return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
@@ -432,8 +466,9 @@ def report(args, found, rounds, exports, copies, seeding, load_before):
           f"cache {'Redis' if args.redis_url else 'none (nothing kept)'}"
           f"{'; every request to the app a new address (--fresh)' if args.fresh else ''}.\n")
     print("| scenario | API req/s | API p50 ms | API p99 ms | baseline req/s | baseline p50 ms "
-          "| baseline p99 ms | API / baseline |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+          "| baseline p99 ms | API / baseline | CPU ms per request: API + database "
+          "| baseline + database |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     timeouts = []
     for scenario in found:
         app = rounds[(scenario, "app")]
@@ -445,6 +480,7 @@ def report(args, found, rounds, exports, copies, seeding, load_before):
             cells += [*_cells(base), f"{ratio:.2f}" if ratio is not None else "–"]
         else:
             cells += ["–", "–", "–", "–"]
+        cells += [_cpu(app), _cpu(base) if base else "–"]
         print("| " + " | ".join(cells) + " |")
         for server, measured in (("app", app), ("baseline", base or [])):
             if sum(m["timeouts"] for m in measured):
@@ -540,12 +576,18 @@ def main():
         # load during the run touches the app and the baseline alike.
         for number in range(args.rounds):
             for scenario, server, port in targets:
-                rounds[(scenario, server)].append(wrk(
+                before = cpu_seconds()
+                measured = wrk(
                     f"http://{HOST}:{port}{scenario.path}", args.seconds, args.connections,
                     args.threads, headers[scenario.reader], args.timeout,
                     fresh=args.fresh and server == "app",
-                ))
-                drain(database_url)
+                )
+                drain(database_url)  # the slice's last queries count with it
+                after = cpu_seconds()
+                requests = max(measured["requests"], 1)
+                measured["cpu"] = (after[server] - before[server]) * 1000 / requests
+                measured["database_cpu"] = (after["database"] - before["database"]) * 1000 / requests
+                rounds[(scenario, server)].append(measured)
             if not args.no_export:
                 exports.append(time_export(EXPORT, PROXY_HEADERS))
                 copies.append(time_copy(database_url, export_sql))
