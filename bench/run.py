@@ -330,23 +330,30 @@ SERVER_MARKS = {"app": b"efus_ppp.wsgi:application", "baseline": b"baseline:appl
 
 
 def cpu_seconds() -> dict:
-    """The CPU time (user and system) each server's processes, and PostgreSQL's, have used
-    so far. Per request, it is steadier than the throughput on a shared machine: time stolen by
-    other work slows a slice down but is not counted."""
-    used = dict.fromkeys((*SERVER_MARKS, "database"), 0.0)
+    """The CPU time (user and system) used so far by each process of each server, and of
+    PostgreSQL: ``{owner: {pid: seconds}}``."""
+    used = {owner: {} for owner in (*SERVER_MARKS, "database")}
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             command = Path(f"/proc/{pid}/cmdline").read_bytes()
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue  # a process that ended meanwhile
-        seconds = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
         owner = next((name for name, mark in SERVER_MARKS.items() if mark in command), None)
         if owner is None and command.startswith(b"postgres"):
             owner = "database"
         if owner:
-            used[owner] += seconds
+            used[owner][pid] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
     return used
+
+
+def cpu_between(before: dict, after: dict, owner: str) -> float:
+    """Seconds of CPU ``owner``'s processes used between two readings. Per request it is
+    steadier than the throughput on a shared machine: time taken by other work slows a slice
+    down but is not counted. A process that ended in between is left out (a worker replaced,
+    a connection closed): its last moments are not counted, rather than its whole life
+    subtracted."""
+    return sum(seconds - before[owner].get(pid, 0.0) for pid, seconds in after[owner].items())
 
 
 def drain(database_url: str, timeout: float = 120):
@@ -585,8 +592,8 @@ def main():
                 drain(database_url)  # the slice's last queries count with it
                 after = cpu_seconds()
                 requests = max(measured["requests"], 1)
-                measured["cpu"] = (after[server] - before[server]) * 1000 / requests
-                measured["database_cpu"] = (after["database"] - before["database"]) * 1000 / requests
+                measured["cpu"] = cpu_between(before, after, server) * 1000 / requests
+                measured["database_cpu"] = cpu_between(before, after, "database") * 1000 / requests
                 rounds[(scenario, server)].append(measured)
             if not args.no_export:
                 exports.append(time_export(EXPORT, PROXY_HEADERS))
