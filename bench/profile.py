@@ -27,6 +27,7 @@ from run import ANALYST, environment  # noqa: E402
 
 VIEW = "dispatch (rest_framework/views.py"
 ROUTES = {
+    "root": "/api/v1/",
     "organisations": "/api/v1/organisations/?page_size=100",
     "partnerships": "/api/v1/partnerships/?page_size=100",
     "partnership-detail": "/api/v1/partnerships/{partnership}/",
@@ -34,7 +35,7 @@ ROUTES = {
     "partnerships-export": "/api/v1/partnerships/export.csv",
     "goals": "/api/v1/goals/?page_size=100",
     "rules": "/api/v1/rules/?page_size=100",
-    "rule": "/api/v1/rules/?page_size=1",
+    "rules-one-row": "/api/v1/rules/?page_size=1",
     "contributions": "/api/v1/contributions/?page_size=100",
 }
 
