@@ -573,7 +573,10 @@ def main():
     exports, copies = [], []
     load_before = _load()
     with tempfile.NamedTemporaryFile("w+", prefix="bench-gunicorn-", suffix=".log",
-                                     delete=False) as log, serve_deployed(deployed, log):
+                                     delete=False) as log, \
+            tempfile.NamedTemporaryFile("w", prefix="bench-slices-", suffix=".jsonl",
+                                        delete=False) as slices, \
+            serve_deployed(deployed, log):
         check_answers(found, headers)
         for scenario, _, port in targets:  # warm up every worker's connection and caches
             wrk(f"http://{HOST}:{port}{scenario.path}", 1, 2, 1, headers[scenario.reader],
@@ -584,6 +587,7 @@ def main():
         for number in range(args.rounds):
             for scenario, server, port in targets:
                 before = cpu_seconds()
+                started = time.time()
                 measured = wrk(
                     f"http://{HOST}:{port}{scenario.path}", args.seconds, args.connections,
                     args.threads, headers[scenario.reader], args.timeout,
@@ -594,13 +598,20 @@ def main():
                 requests = max(measured["requests"], 1)
                 measured["cpu"] = cpu_between(before, after, server) * 1000 / requests
                 measured["database_cpu"] = cpu_between(before, after, "database") * 1000 / requests
+                # A worker replaced during the slice (gunicorn's max_requests) starts cold.
+                measured.update(started=started, ended=time.time(),
+                                new_processes=len(after[server].keys() - before[server].keys()))
                 rounds[(scenario, server)].append(measured)
+                slices.write(json.dumps({"scenario": scenario.label, "server": server,
+                                         "round": number + 1, **measured}) + "\n")
+                slices.flush()
             if not args.no_export:
                 exports.append(time_export(EXPORT, PROXY_HEADERS))
                 copies.append(time_copy(database_url, export_sql))
             print(f"round {number + 1} of {args.rounds} done, load average {_load()}",
                   file=sys.stderr)
-    print(f"gunicorn's log: {log.name}", file=sys.stderr)
+    print(f"gunicorn's log: {log.name}; each slice, with its times (Unix time): "
+          f"{slices.name}", file=sys.stderr)
     report(args, found, rounds, exports, copies, seeding, load_before)
 
 
