@@ -14,6 +14,7 @@ Run by hand, on a database seeded as ``bench/run.py`` does:
 """
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
@@ -73,7 +74,7 @@ def _functions(frame, own, inclusive, seen=()):
         _functions(child, own, inclusive, seen)
 
 
-_asked = iter(range(10**9))
+_asked = itertools.count()
 
 
 def _get(client, path: str, fresh: bool = False):

@@ -18,8 +18,8 @@ from tests.access import KINDS
 from tests.calls import factories as cf
 
 from .. import factories as f
+from . import test_tokens
 from .conftest import client_for
-from .test_tokens import with_token
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def read(client, url, **headers):
 
 def token_client(user, **token):
     _token, key = AuthToken.objects.create(user=user, **token)
-    return with_token(key), _token
+    return test_tokens.with_token(key), _token
 
 
 @pytest.mark.parametrize("with_token", [False, True], ids=["anonymous", "analyst's token"])
